@@ -1,0 +1,3 @@
+package io.loadout.alert;
+
+public enum AlertSeverity { INFO, WARNING, CRITICAL }

@@ -1,0 +1,91 @@
+package io.loadout.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves recorded events to the transport: right after their transaction commits, and again from the
+ * {@code outbox-sweep} job for any the first attempt missed (crash, transport outage).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final EventPublisher publisher;
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    OutboxRelay(EventPublisher publisher, EntityManager em, ObjectMapper json, Clock clock) {
+        this.publisher = publisher;
+        this.em = em;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxAppended appended) {
+        var envelope = appended.envelope();
+        try {
+            publisher.publish(envelope);
+            QuarkusTransaction.requiringNew().run(() -> em.find(OutboxEvent.class, envelope.id()).published(clock.instant()));
+        } catch (Exception e) {
+            LOG.warnf(e, "publishing event %s (%s) failed; outbox-sweep will retry", envelope.id(), envelope.type());
+            QuarkusTransaction.requiringNew().run(() -> em.find(OutboxEvent.class, envelope.id()).publishFailed(String.valueOf(e)));
+        }
+    }
+
+    /**
+     * Republishes events still unpublished after {@code grace}, oldest first. Rows are locked with SKIP LOCKED so
+     * concurrent sweeps never publish the same event twice at once. Returns how many were published.
+     */
+    public int sweep(Duration grace, int limit) {
+        var cutoff = clock.instant().minus(grace);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<OutboxEvent> stuck = em.createNativeQuery("""
+                    select * from outbox_event
+                    where published_at is null and occurred_at < :cutoff
+                    order by occurred_at limit :limit for update skip locked""", OutboxEvent.class)
+                    .setParameter("cutoff", cutoff)
+                    .setParameter("limit", limit)
+                    .getResultList();
+            int published = 0;
+            for (OutboxEvent row : stuck) {
+                try {
+                    publisher.publish(toEnvelope(row));
+                    row.published(clock.instant());
+                    published++;
+                } catch (Exception e) {
+                    row.publishFailed(String.valueOf(e));
+                    LOG.warnf(e, "sweep could not publish event %s", row.id());
+                }
+            }
+            return published;
+        });
+    }
+
+    public long backlog() {
+        return QuarkusTransaction.requiringNew().call(() ->
+                em.createQuery("select count(e) from OutboxEvent e where e.publishedAt is null", Long.class).getSingleResult());
+    }
+
+    public OutboxEvent find(UUID id) {
+        return em.find(OutboxEvent.class, id);
+    }
+
+    EventEnvelope toEnvelope(OutboxEvent row) throws JsonProcessingException {
+        return new EventEnvelope(row.id(), row.type(), row.version(), row.occurredAt(), row.accountId(),
+                json.readTree(row.payload()));
+    }
+}

@@ -1,0 +1,179 @@
+package io.loadout.imports;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One file dropped into {@code imports/<kind>/}: RECEIVED → PROCESSING → SUCCEEDED | FAILED | PARTIAL. */
+@Entity
+@Table(name = "import_job")
+public class ImportJob {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "import_job_id")
+    @SequenceGenerator(name = "import_job_id", sequenceName = "import_job_id_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false)
+    private String kind;
+
+    @Column(nullable = false)
+    private String bucket;
+
+    @Column(name = "object_name", nullable = false)
+    private String objectName;
+
+    private long generation;
+
+    @Column(name = "size_bytes")
+    private Long sizeBytes;
+
+    private String checksum;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ImportStatus status;
+
+    @Column(name = "bytes_read")
+    private long bytesRead;
+
+    @Column(name = "rows_total")
+    private int rowsTotal;
+
+    @Column(name = "rows_succeeded")
+    private int rowsSucceeded;
+
+    @Column(name = "rows_failed")
+    private int rowsFailed;
+
+    @Column(name = "errors_object")
+    private String errorsObject;
+
+    @Column(name = "error_summary")
+    private String errorSummary;
+
+    private int attempts;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected ImportJob() {
+    }
+
+    ImportFinished finish(ImportResult result, String checksum, String errorsObject, Instant now) {
+        this.status = result.status();
+        this.checksum = checksum;
+        this.bytesRead = sizeBytes == null ? bytesRead : sizeBytes;
+        this.rowsTotal = result.rowsTotal();
+        this.rowsSucceeded = result.rowsApplied();
+        this.rowsFailed = result.rowsFailed();
+        this.errorsObject = errorsObject;
+        this.errorSummary = result.errors().isEmpty() ? null : summarize(result);
+        this.finishedAt = now;
+        return new ImportFinished(id, kind, objectName, status, rowsTotal, rowsSucceeded, rowsFailed, errorsObject,
+                errorSummary);
+    }
+
+    private static String summarize(ImportResult result) {
+        var first = result.errors().get(0);
+        String where = first.row() == 0 ? "file" : "row " + first.row();
+        String more = result.errors().size() > 1 ? " (+" + (result.errors().size() - 1) + " more)" : "";
+        return where + (first.field() == null ? "" : ", " + first.field()) + ": " + first.message() + more;
+    }
+
+    /** 0–100: bytes read so far against the object size; 100 once finished. */
+    public int progressPercent() {
+        if (status.finished()) {
+            return 100;
+        }
+        if (sizeBytes == null || sizeBytes == 0) {
+            return 0;
+        }
+        return (int) Math.min(99, bytesRead * 100 / sizeBytes);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    public String objectName() {
+        return objectName;
+    }
+
+    public long generation() {
+        return generation;
+    }
+
+    public Long sizeBytes() {
+        return sizeBytes;
+    }
+
+    public String checksum() {
+        return checksum;
+    }
+
+    public ImportStatus status() {
+        return status;
+    }
+
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    public int rowsTotal() {
+        return rowsTotal;
+    }
+
+    public int rowsSucceeded() {
+        return rowsSucceeded;
+    }
+
+    public int rowsFailed() {
+        return rowsFailed;
+    }
+
+    public String errorsObject() {
+        return errorsObject;
+    }
+
+    public String errorSummary() {
+        return errorSummary;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+}

@@ -1,0 +1,32 @@
+package io.loadout.imports;
+
+import java.util.List;
+
+/**
+ * What an importer did with a file. {@code rowsApplied} rows were written; {@code errors} lists the refused ones.
+ * An importer that applies all-or-nothing reports 0 applied whenever it has errors.
+ */
+public record ImportResult(int rowsTotal, int rowsApplied, List<RowError> errors) {
+
+    public ImportResult {
+        errors = List.copyOf(errors);
+        if (rowsApplied < 0 || rowsApplied > rowsTotal) {
+            throw new IllegalArgumentException("rowsApplied must be within 0.." + rowsTotal);
+        }
+    }
+
+    public static ImportResult rejected(RowError error) {
+        return new ImportResult(0, 0, List.of(error));
+    }
+
+    public ImportStatus status() {
+        if (errors.isEmpty()) {
+            return ImportStatus.SUCCEEDED;
+        }
+        return rowsApplied == 0 ? ImportStatus.FAILED : ImportStatus.PARTIAL;
+    }
+
+    public int rowsFailed() {
+        return rowsTotal - rowsApplied;
+    }
+}

@@ -1,0 +1,3 @@
+package io.loadout.jobs;
+
+public enum JobRunStatus { RUNNING, SUCCEEDED, FAILED }

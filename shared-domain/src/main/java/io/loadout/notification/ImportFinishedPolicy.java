@@ -1,0 +1,52 @@
+package io.loadout.notification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadout.alert.AlertDraft;
+import io.loadout.alert.AlertSeverity;
+import io.loadout.event.EventEnvelope;
+import io.loadout.imports.ImportFinished;
+import io.loadout.imports.ImportStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A failed or partial import tells the operator by mail and on the dashboard; a clean one stays quiet. */
+@ApplicationScoped
+public class ImportFinishedPolicy implements NotificationPolicy {
+
+    private final ObjectMapper json;
+    private final NotifyConfig config;
+
+    ImportFinishedPolicy(ObjectMapper json, NotifyConfig config) {
+        this.json = json;
+        this.config = config;
+    }
+
+    @Override
+    public String eventType() {
+        return ImportFinished.TYPE;
+    }
+
+    @Override
+    public Optional<Notification> notificationFor(EventEnvelope event) {
+        ImportFinished finished;
+        try {
+            finished = json.treeToValue(event.payload(), ImportFinished.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("malformed " + ImportFinished.TYPE + " payload in event " + event.id(), e);
+        }
+        if (finished.status() == ImportStatus.SUCCEEDED) {
+            return Optional.empty();
+        }
+        var severity = finished.status() == ImportStatus.FAILED ? AlertSeverity.CRITICAL : AlertSeverity.WARNING;
+        String title = "Import " + finished.status().name().toLowerCase() + ": " + finished.objectName();
+        String detail = finished.rowsFailed() + " of " + finished.rowsTotal() + " rows refused. " + finished.summary()
+                + (finished.errorsObject() == null ? "" : " Errors file: " + finished.errorsObject());
+        var mail = new OutgoingMail(List.of(config.adminEmail()), "[Loadout] " + title, "import-finished",
+                Map.of("job", finished));
+        return Optional.of(new Notification(mail,
+                new AlertDraft(null, severity, "import." + finished.status().name().toLowerCase(), title, detail)));
+    }
+}

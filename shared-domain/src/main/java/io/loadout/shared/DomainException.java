@@ -1,0 +1,39 @@
+package io.loadout.shared;
+
+/** A business rule refused a request. Adapters map each kind to a problem+json status. */
+public abstract sealed class DomainException extends RuntimeException
+        permits DomainException.NotFound, DomainException.Conflict, DomainException.InvalidInput {
+
+    private final String field;
+
+    protected DomainException(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    /** The offending input field, or null when the whole request is at fault. */
+    public String field() {
+        return field;
+    }
+
+    /** Absent, or not visible to the caller (tenants never learn that another tenant's row exists). */
+    public static final class NotFound extends DomainException {
+        public NotFound(String what, Object id) {
+            super(null, what + " " + id + " not found");
+        }
+    }
+
+    /** The request is well-formed but clashes with stored state. */
+    public static final class Conflict extends DomainException {
+        public Conflict(String field, String message) {
+            super(field, message);
+        }
+    }
+
+    /** The request breaks a rule about one of its own fields. */
+    public static final class InvalidInput extends DomainException {
+        public InvalidInput(String field, String message) {
+            super(field, message);
+        }
+    }
+}

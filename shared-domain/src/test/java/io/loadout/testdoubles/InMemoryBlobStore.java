@@ -1,0 +1,44 @@
+package io.loadout.testdoubles;
+
+import io.loadout.storage.BlobStore;
+import jakarta.inject.Singleton;
+import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+@Singleton
+public class InMemoryBlobStore implements BlobStore {
+
+    public final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+
+    public void put(String name, String content) {
+        objects.put(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String text(String name) {
+        byte[] bytes = objects.get(name);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public InputStream open(String name) throws FileNotFoundException {
+        byte[] bytes = objects.get(name);
+        if (bytes == null) {
+            throw new FileNotFoundException(name);
+        }
+        return new ByteArrayInputStream(bytes);
+    }
+
+    @Override
+    public void write(String name, byte[] content, String contentType) {
+        objects.put(name, content.clone());
+    }
+
+    @Override
+    public boolean exists(String name) {
+        return objects.containsKey(name);
+    }
+}
