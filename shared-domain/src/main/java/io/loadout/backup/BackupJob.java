@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,12 +33,12 @@ public class BackupJob implements Job {
     private final Clock clock;
     private final String jdbcUrl;
     private final String user;
-    private final String password;
+    private final Optional<String> password;
 
     BackupJob(BackupConfig config, Clock clock,
               @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
               @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String user,
-              @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
+              @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.config = config;
         this.clock = clock;
         this.jdbcUrl = jdbcUrl;
@@ -71,7 +72,7 @@ public class BackupJob implements Job {
         var process = new ProcessBuilder(config.pgDump(), "--format=custom", "--no-owner",
                 "--host=" + db.host(), "--port=" + db.port(), "--username=" + user, "--file=" + file, db.database())
                 .redirectErrorStream(true);
-        process.environment().put("PGPASSWORD", password);
+        password.ifPresent(secret -> process.environment().put("PGPASSWORD", secret));
         var running = process.start();
         String output = new String(running.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!running.waitFor(30, TimeUnit.MINUTES) || running.exitValue() != 0) {

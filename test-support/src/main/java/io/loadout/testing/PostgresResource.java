@@ -10,8 +10,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         return Map.of(
                 "quarkus.datasource.jdbc.url", TestPostgres.newDatabase("loadout_test"),
-                "quarkus.datasource.username", TestPostgres.USER,
-                "quarkus.datasource.password", "");
+                "quarkus.datasource.username", TestPostgres.USER);
     }
 
     @Override

@@ -1,0 +1,20 @@
+package io.loadout.adapters.gcp;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.loadout.imports.StoredObject;
+
+/**
+ * The data of a {@code google.cloud.storage.object.v1.finalized} CloudEvent (the StorageObjectData schema).
+ * Cloud Storage encodes the int64 fields as strings.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record StorageObjectData(String bucket, String name, String generation, String size, String contentType,
+                                String md5Hash, String timeCreated) {
+
+    public static final String FINALIZED = "google.cloud.storage.object.v1.finalized";
+
+    public StoredObject toStoredObject() {
+        return new StoredObject(bucket, name, Long.parseLong(generation), size == null ? null : Long.parseLong(size),
+                contentType);
+    }
+}

@@ -1,0 +1,36 @@
+package io.loadout.adapters.gcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
+import java.io.FileNotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The real adapter over Google's in-memory Cloud Storage (LocalStorageHelper). */
+class GcsBlobStoreTest {
+
+    private final com.google.cloud.storage.Storage storage = LocalStorageHelper.getOptions().getService();
+    private final GcsBlobStore store = new GcsBlobStore(storage,
+            new TestGcpConfig("p", "bucket-a", "t", Optional.empty()));
+
+    @Test
+    void writesReadsAndChecksObjectsInTheConfiguredBucket() throws Exception {
+        store.write("imports/x/a.errors.csv", "row,field\r\n".getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertThat(store.exists("imports/x/a.errors.csv")).isTrue();
+        assertThat(storage.get(BlobId.of("bucket-a", "imports/x/a.errors.csv")).getContentType()).isEqualTo("text/csv");
+        try (var in = store.open("imports/x/a.errors.csv")) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("row,field\r\n");
+        }
+    }
+
+    @Test
+    void missingObjectsAreReportedAsSuch() throws Exception {
+        assertThat(store.exists("nope")).isFalse();
+        assertThatThrownBy(() -> store.open("nope")).isInstanceOf(FileNotFoundException.class).hasMessageContaining("gs://bucket-a/nope");
+    }
+}

@@ -1,0 +1,57 @@
+package io.loadout.functions.ops;
+
+import io.loadout.adapters.http.Roles;
+import io.loadout.imports.ImportJob;
+import io.loadout.imports.ImportService;
+import io.loadout.imports.ImportStatus;
+import io.loadout.shared.Page;
+import io.loadout.shared.PageRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.util.List;
+
+/** Import jobs: one per file dropped under imports/&lt;kind&gt;/ in the bucket. */
+@Path("/api/ops/imports")
+@RolesAllowed(Roles.ADMIN)
+public class ImportJobResource {
+
+    public record ImportJobView(long id, String kind, String bucket, String objectName, long generation, Long sizeBytes,
+                                String checksum, ImportStatus status, int progressPercent, int rowsTotal,
+                                int rowsSucceeded, int rowsFailed, String errorsObject, String errorSummary,
+                                int attempts, Instant receivedAt, Instant startedAt, Instant finishedAt) {
+        static ImportJobView of(ImportJob j) {
+            return new ImportJobView(j.id(), j.kind(), j.bucket(), j.objectName(), j.generation(), j.sizeBytes(),
+                    j.checksum(), j.status(), j.progressPercent(), j.rowsTotal(), j.rowsSucceeded(), j.rowsFailed(),
+                    j.errorsObject(), j.errorSummary(), j.attempts(), j.receivedAt(), j.startedAt(), j.finishedAt());
+        }
+    }
+
+    private final ImportService imports;
+
+    ImportJobResource(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @GET
+    public Page<ImportJobView> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
+                                    @QueryParam("before") Long before, @QueryParam("limit") Integer limit) {
+        return imports.list(QueryParams.enumValue("status", status, ImportStatus.class), kind,
+                PageRequest.of(before, limit)).map(ImportJobView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    public ImportJobView get(@PathParam("id") long id) {
+        return ImportJobView.of(imports.get(id));
+    }
+
+    @GET
+    @Path("/kinds")
+    public List<String> kinds() {
+        return imports.knownKinds();
+    }
+}
