@@ -13,7 +13,11 @@ public record StorageObjectData(String bucket, String name, String generation, S
 
     public static final String FINALIZED = "google.cloud.storage.object.v1.finalized";
 
+    /** @throws IllegalArgumentException (NumberFormatException) when a numeric field is not a number */
     public StoredObject toStoredObject() {
+        if (bucket == null || name == null || generation == null) {
+            throw new IllegalArgumentException("storage event without bucket, name or generation");
+        }
         return new StoredObject(bucket, name, Long.parseLong(generation), size == null ? null : Long.parseLong(size),
                 contentType);
     }

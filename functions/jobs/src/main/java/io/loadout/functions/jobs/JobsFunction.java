@@ -1,0 +1,49 @@
+package io.loadout.functions.jobs;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.loadout.adapters.gcp.CloudEventData;
+import io.loadout.adapters.gcp.PubSubPush;
+import io.loadout.jobs.JobRunner;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import org.jboss.logging.Logger;
+
+/**
+ * A Cloud Scheduler tick (via Pub/Sub) → {@link JobRunner}. The Pub/Sub message id identifies the tick, so a
+ * redelivered message does not run the job twice. Job failures are recorded, never thrown back.
+ */
+public class JobsFunction {
+
+    private static final Logger LOG = Logger.getLogger(JobsFunction.class);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record JobTrigger(String job) {
+    }
+
+    @Inject
+    JobRunner runner;
+    @Inject
+    ObjectMapper json;
+
+    @Funq
+    public void runJob(CloudEvent event) {
+        PubSubPush push;
+        JobTrigger trigger;
+        try {
+            push = CloudEventData.read(event, PubSubPush.MESSAGE_PUBLISHED, PubSubPush.class, json);
+            trigger = json.readValue(push.message().decodedData(), JobTrigger.class);
+        } catch (IllegalArgumentException | IOException e) {
+            LOG.errorf(e, "dropping undecodable job trigger %s", event.getId());
+            return;
+        }
+        if (trigger.job() == null || trigger.job().isBlank()) {
+            LOG.errorf("dropping job trigger %s without a job name", event.getId());
+            return;
+        }
+        runner.run(trigger.job(), push.message().messageId()).ifPresent(run ->
+                LOG.infof("job %s run %d: %s in %d ms", run.job(), run.id(), run.status(), run.durationMs()));
+    }
+}

@@ -1,0 +1,41 @@
+package io.loadout.functions.notifier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.loadout.adapters.gcp.CloudEventData;
+import io.loadout.adapters.gcp.PubSubPush;
+import io.loadout.event.EventEnvelope;
+import io.loadout.notification.NotificationService;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import org.jboss.logging.Logger;
+
+/** A domain event from the events topic → {@link NotificationService} (mails and alerts, once per event id). */
+public class NotifierFunction {
+
+    private static final Logger LOG = Logger.getLogger(NotifierFunction.class);
+
+    @Inject
+    NotificationService notifications;
+    @Inject
+    ObjectMapper json;
+
+    @Funq
+    public void notify(CloudEvent event) {
+        EventEnvelope envelope;
+        try {
+            var push = CloudEventData.read(event, PubSubPush.MESSAGE_PUBLISHED, PubSubPush.class, json);
+            envelope = json.readValue(push.message().decodedData(), EventEnvelope.class);
+        } catch (IllegalArgumentException | IOException e) {
+            LOG.errorf(e, "dropping undecodable event %s", event.getId());
+            return;
+        }
+        if (envelope.id() == null || envelope.type() == null) {
+            LOG.errorf("dropping event %s: envelope without id or type", event.getId());
+            return;
+        }
+        boolean handled = notifications.handle(envelope);
+        LOG.infof("event %s (%s): %s", envelope.id(), envelope.type(), handled ? "notified" : "duplicate, skipped");
+    }
+}

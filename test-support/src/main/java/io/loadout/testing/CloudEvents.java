@@ -1,0 +1,53 @@
+package io.loadout.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+/** Posts CloudEvents in binary content mode, as Eventarc delivers them to a gen2 function. */
+public final class CloudEvents {
+
+    public static final String STORAGE_FINALIZED = "google.cloud.storage.object.v1.finalized";
+    public static final String PUBSUB_PUBLISHED = "google.cloud.pubsub.topic.v1.messagePublished";
+
+    private CloudEvents() {
+    }
+
+    public static Response post(String id, String type, String source, String jsonData) {
+        return given()
+                .header("ce-specversion", "1.0")
+                .header("ce-id", id)
+                .header("ce-type", type)
+                .header("ce-source", source)
+                .header("ce-time", "2026-11-21T10:00:00Z")
+                .contentType("application/json")
+                .body(jsonData)
+                .post("/");
+    }
+
+    public static String storageObjectData(String bucket, String name, long generation, long size) {
+        return """
+                {"bucket":"%s","name":"%s","generation":"%d","size":"%d","contentType":"text/csv",
+                 "timeCreated":"2026-11-21T10:00:00Z","md5Hash":"x"}""".formatted(bucket, name, generation, size);
+    }
+
+    /** MessagePublishedData around {@code data}, with the given message id. */
+    public static String pubSubMessage(String messageId, String data, Map<String, String> attributes) {
+        var attrs = new StringBuilder("{");
+        attributes.forEach((k, v) -> attrs.append(attrs.length() > 1 ? "," : "").append('"').append(k).append("\":\"")
+                .append(v).append('"'));
+        attrs.append('}');
+        return """
+                {"message":{"data":"%s","attributes":%s,"messageId":"%s","publishTime":"2026-11-21T10:00:00Z"},
+                 "subscription":"projects/test-project/subscriptions/s"}""".formatted(
+                Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8)), attrs, messageId);
+    }
+
+    public static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}
