@@ -95,8 +95,9 @@ public class ImportService {
             ImportResult result;
             if (importer == null) {
                 content.transferTo(OutputStream.nullOutputStream());
-                result = ImportResult.rejected(new RowError(0, "kind", "unknown import kind '" + path.kind()
-                        + "'; put files under imports/<kind>/ with kind one of " + knownKinds()));
+                result = ImportResult.rejected(new RowError(0, "kind", "unknown import kind '" + path.kind() + "'; "
+                        + (importers.isEmpty() ? "no import kinds are installed yet"
+                        : "put files under imports/<kind>/ with kind one of " + knownKinds())));
             } else {
                 result = importer.apply(content, new Importer.ImportContext(jobId, path.objectName()));
                 content.transferTo(OutputStream.nullOutputStream());

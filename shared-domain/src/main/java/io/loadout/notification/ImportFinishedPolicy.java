@@ -42,7 +42,8 @@ public class ImportFinishedPolicy implements NotificationPolicy {
         }
         var severity = finished.status() == ImportStatus.FAILED ? AlertSeverity.CRITICAL : AlertSeverity.WARNING;
         String title = "Import " + finished.status().name().toLowerCase() + ": " + finished.objectName();
-        String detail = finished.rowsFailed() + " of " + finished.rowsTotal() + " rows refused. " + finished.summary()
+        String rows = finished.rowsTotal() == 0 ? "" : finished.rowsFailed() + " of " + finished.rowsTotal() + " rows refused. ";
+        String detail = rows + finished.summary()
                 + (finished.errorsObject() == null ? "" : " Errors file: " + finished.errorsObject());
         var mail = new OutgoingMail(List.of(config.adminEmail()), "[Loadout] " + title, "import-finished",
                 Map.of("job", finished));

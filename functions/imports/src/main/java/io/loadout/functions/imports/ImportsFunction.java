@@ -8,9 +8,11 @@ import io.loadout.imports.ImportService;
 import io.loadout.imports.StoredObject;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 /** Cloud Storage finalize → {@link ImportService}. Redeliveries and unrelated objects are harmless. */
+@Singleton // stateless; a declared scope also makes it a bean where no Funqy binding is present (local stack)
 public class ImportsFunction {
 
     private static final Logger LOG = Logger.getLogger(ImportsFunction.class);

@@ -8,6 +8,7 @@ import io.loadout.adapters.gcp.PubSubPush;
 import io.loadout.jobs.JobRunner;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import org.jboss.logging.Logger;
 
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
  * A Cloud Scheduler tick (via Pub/Sub) → {@link JobRunner}. The Pub/Sub message id identifies the tick, so a
  * redelivered message does not run the job twice. Job failures are recorded, never thrown back.
  */
+@Singleton // stateless; a declared scope also makes it a bean where no Funqy binding is present (local stack)
 public class JobsFunction {
 
     private static final Logger LOG = Logger.getLogger(JobsFunction.class);

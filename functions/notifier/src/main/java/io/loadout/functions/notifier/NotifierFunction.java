@@ -8,10 +8,12 @@ import io.loadout.event.EventEnvelope;
 import io.loadout.notification.NotificationService;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import org.jboss.logging.Logger;
 
 /** A domain event from the events topic → {@link NotificationService} (mails and alerts, once per event id). */
+@Singleton // stateless; a declared scope also makes it a bean where no Funqy binding is present (local stack)
 public class NotifierFunction {
 
     private static final Logger LOG = Logger.getLogger(NotifierFunction.class);

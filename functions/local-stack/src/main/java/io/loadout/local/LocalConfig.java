@@ -1,0 +1,37 @@
+package io.loadout.local;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+@ConfigMapping(prefix = "loadout.local")
+public interface LocalConfig {
+
+    /** Folder of all local state: database files, bucket, backups. */
+    Path varDir();
+
+    /** Folder standing in for the Cloud Storage bucket. */
+    Path bucketDir();
+
+    /** How often the bucket folder is scanned for new files. */
+    @WithDefault("PT1S")
+    Duration bucketPoll();
+
+    /** Load the demo accounts on the first start. */
+    @WithDefault("true")
+    boolean demoData();
+
+    /** Pub/Sub-style redelivery attempts of the in-process relay before an event is dead-lettered (logged). */
+    @WithDefault("6")
+    int deliveryAttempts();
+
+    /** The schedules Cloud Scheduler fires in the cloud, fired here by local timers (name → unix cron). */
+    @ConfigMapping(prefix = "loadout.schedules")
+    interface Schedules {
+        @WithParentName
+        Map<String, String> all();
+    }
+}
