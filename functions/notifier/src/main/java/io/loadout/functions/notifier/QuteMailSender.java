@@ -8,7 +8,7 @@ import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Renders {@code templates/mail/<template>.html} with Qute and sends it with the Quarkus mailer (blocking). */
+/** Renders {@code templates/mail/<template>.html} (shipped with the domain, beside the policies naming them) with Qute and sends it with the Quarkus mailer (blocking). */
 @ApplicationScoped
 public class QuteMailSender implements MailSender {
 
