@@ -17,8 +17,19 @@ public final class CloudEvents {
     private CloudEvents() {
     }
 
+    /** Posts to the application under test (rest-assured's configured base URI and port). */
     public static Response post(String id, String type, String source, String jsonData) {
-        return given()
+        return send(given(), id, type, source, jsonData);
+    }
+
+    /** Posts to a function listening at {@code baseUri}. */
+    public static Response postTo(String baseUri, String id, String type, String source, String jsonData) {
+        return send(given().baseUri(baseUri), id, type, source, jsonData);
+    }
+
+    private static Response send(io.restassured.specification.RequestSpecification request, String id, String type,
+                                 String source, String jsonData) {
+        return request
                 .header("ce-specversion", "1.0")
                 .header("ce-id", id)
                 .header("ce-type", type)

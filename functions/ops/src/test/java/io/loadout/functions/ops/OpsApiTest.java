@@ -72,6 +72,15 @@ class OpsApiTest {
     }
 
     @Test
+    void bootstrapNeedsTheSecretAndWorksOnlyOnAnEmptySystem() {
+        given().header("X-Bootstrap-Secret", "wrong").post("/api/ops/bootstrap").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().post("/api/ops/bootstrap").then().statusCode(403);
+        // the admin created in @BeforeEach exists already
+        given().header("X-Bootstrap-Secret", "test-bootstrap-secret").post("/api/ops/bootstrap").then().statusCode(409);
+    }
+
+    @Test
     void healthIsPublic() {
         given().get("/api/ops/health").then().statusCode(200).body("status", equalTo("UP")).body("database", equalTo(true));
     }
