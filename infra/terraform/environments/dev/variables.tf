@@ -1,0 +1,44 @@
+variable "project" {
+  type = string
+}
+
+variable "region" {
+  type    = string
+  default = "europe-west1"
+}
+
+variable "artifacts_bucket" {
+  description = "bucket holding the zipped target/deployment/ of each function, uploaded by the build"
+  type        = string
+}
+
+variable "release" {
+  description = "release id: function sources are artifacts_bucket/<release>/<function>.zip"
+  type        = string
+}
+
+variable "native_functions" {
+  description = "functions to deploy as native images on Cloud Run instead of JVM jars on Cloud Functions"
+  type        = set(string)
+  default     = []
+}
+
+variable "native_image_repository" {
+  description = "Artifact Registry path of the native images: <repository>/<function>:<release>"
+  type        = string
+  default     = ""
+}
+
+variable "admin_email" {
+  type    = string
+  default = "allocation@profitzon.net"
+}
+
+variable "smtp_host" {
+  type = string
+}
+
+variable "smtp_port" {
+  type    = number
+  default = 587
+}
