@@ -80,8 +80,9 @@ public class OutboxRelay {
                 em.createQuery("select count(e) from OutboxEvent e where e.publishedAt is null", Long.class).getSingleResult());
     }
 
+    /** The stored row as committed now (its own transaction, so never a stale cached copy). */
     public OutboxEvent find(UUID id) {
-        return em.find(OutboxEvent.class, id);
+        return QuarkusTransaction.requiringNew().call(() -> em.find(OutboxEvent.class, id));
     }
 
     EventEnvelope toEnvelope(OutboxEvent row) throws JsonProcessingException {

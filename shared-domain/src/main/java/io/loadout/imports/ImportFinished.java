@@ -1,7 +1,9 @@
 package io.loadout.imports;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.loadout.event.DomainEvent;
 
+@RegisterForReflection // Jackson maps it outside JAX-RS signatures (native image)
 public record ImportFinished(long jobId, String kind, String objectName, ImportStatus status, int rowsTotal,
                              int rowsSucceeded, int rowsFailed, String errorsObject, String summary)
         implements DomainEvent {

@@ -1,6 +1,5 @@
 package io.loadout.notification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadout.alert.AlertDraft;
 import io.loadout.alert.AlertSeverity;
@@ -31,12 +30,7 @@ public class ImportFinishedPolicy implements NotificationPolicy {
 
     @Override
     public Optional<Notification> notificationFor(EventEnvelope event) {
-        ImportFinished finished;
-        try {
-            finished = json.treeToValue(event.payload(), ImportFinished.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("malformed " + ImportFinished.TYPE + " payload in event " + event.id(), e);
-        }
+        var finished = event.payloadAs(ImportFinished.class, json);
         if (finished.status() == ImportStatus.SUCCEEDED) {
             return Optional.empty();
         }

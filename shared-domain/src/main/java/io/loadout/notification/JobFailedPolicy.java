@@ -1,5 +1,6 @@
 package io.loadout.notification;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadout.alert.AlertDraft;
 import io.loadout.alert.AlertSeverity;
 import io.loadout.event.EventEnvelope;
@@ -13,9 +14,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class JobFailedPolicy implements NotificationPolicy {
 
+    private final ObjectMapper json;
     private final NotifyConfig config;
 
-    JobFailedPolicy(NotifyConfig config) {
+    JobFailedPolicy(ObjectMapper json, NotifyConfig config) {
+        this.json = json;
         this.config = config;
     }
 
@@ -26,13 +29,11 @@ public class JobFailedPolicy implements NotificationPolicy {
 
     @Override
     public Optional<Notification> notificationFor(EventEnvelope event) {
-        String job = event.payload().path("job").asText();
-        String error = event.payload().path("error").asText();
-        long runId = event.payload().path("runId").asLong();
-        String title = "Job failed: " + job;
+        var failed = event.payloadAs(JobFailed.class, json);
+        String title = "Job failed: " + failed.job();
         var mail = new OutgoingMail(List.of(config.adminEmail()), "[Loadout] " + title, "job-failed",
-                Map.of("job", job, "runId", runId, "error", error));
+                Map.of("job", failed.job(), "runId", failed.runId(), "error", failed.error()));
         return Optional.of(new Notification(mail, new AlertDraft(null, AlertSeverity.CRITICAL, "job.failed", title,
-                "run " + runId + ": " + error)));
+                "run " + failed.runId() + ": " + failed.error())));
     }
 }

@@ -1,5 +1,6 @@
 package io.loadout.adapters.gcp;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.loadout.imports.StoredObject;
 
@@ -8,6 +9,7 @@ import io.loadout.imports.StoredObject;
  * Cloud Storage encodes the int64 fields as strings.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@RegisterForReflection // Jackson maps it outside JAX-RS signatures (native image)
 public record StorageObjectData(String bucket, String name, String generation, String size, String contentType,
                                 String md5Hash, String timeCreated) {
 

@@ -1,5 +1,6 @@
 package io.loadout.functions.jobs;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
@@ -22,6 +23,7 @@ public class JobsFunction {
     private static final Logger LOG = Logger.getLogger(JobsFunction.class);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    @RegisterForReflection // Jackson maps it outside JAX-RS signatures (native image)
     public record JobTrigger(String job) {
     }
 

@@ -79,6 +79,21 @@ class NotifierFunctionTest {
     }
 
     @Test
+    void aFailedJobRaisesACriticalAlertAndAMail() {
+        UUID id = UUID.randomUUID();
+        deliver("""
+                {"id":"%s","type":"job.failed","version":1,"occurredAt":"2026-11-21T10:00:00Z","accountId":null,
+                 "payload":{"job":"nightly-report","runId":77,"error":"IOException: disk full"}}""".formatted(id));
+
+        assertThat(mailsWithSubjectContaining("Job failed: nightly-report")).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> alerts.list("sourceEventId", id))).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.severity().name()).isEqualTo("CRITICAL");
+                    assertThat(a.detail()).isEqualTo("run 77: IOException: disk full");
+                });
+    }
+
+    @Test
     void aCleanImportStaysQuiet() {
         UUID id = UUID.randomUUID();
         deliver(importFinished(id, "SUCCEEDED", "imports/x/clean.csv"));
