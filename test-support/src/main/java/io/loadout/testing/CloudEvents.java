@@ -58,6 +58,22 @@ public final class CloudEvents {
                 Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8)), attrs, messageId);
     }
 
+    /**
+     * Delivers like a Pub/Sub push subscription: a non-2xx answer is retried (here up to 3 attempts), so tests see
+     * the at-least-once behaviour functions must handle. Returns the last response.
+     */
+    public static Response deliverTo(String baseUri, String type, String source, String jsonData) {
+        Response response = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            var request = baseUri == null ? given() : given().baseUri(baseUri);
+            response = send(request, newId(), type, source, jsonData);
+            if (response.statusCode() / 100 == 2) {
+                return response;
+            }
+        }
+        return response;
+    }
+
     public static String newId() {
         return UUID.randomUUID().toString();
     }

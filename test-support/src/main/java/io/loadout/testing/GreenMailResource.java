@@ -28,6 +28,9 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", String.valueOf(port),
                 "quarkus.mailer.start-tls", "DISABLED",
+                // GreenMail answers in milliseconds; a stuck SMTP conversation (seen with this client/server pair)
+                // then fails fast and the delivery is retried, as Pub/Sub would
+                "quarkus.mailer.timeout", "3s",
                 "quarkus.mailer.from", "loadout@test.local");
     }
 

@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.loadout.testing.CloudEvents;
-import io.loadout.testing.FakePubSubServer;
-import io.loadout.testing.TestPostgres;
 import io.restassured.http.ContentType;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,10 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class FunctionsBlackBoxIT {
 
-    private static final String BOOTSTRAP_SECRET = "black-box-secret";
     private static final List<FunctionProcess> FUNCTIONS = new ArrayList<>();
-    private static FakePubSubServer pubSub;
-    private static GreenMail smtp;
+    private static BlackBoxEnvironment deployment;
     private static FunctionProcess ops;
     private static FunctionProcess imports;
     private static FunctionProcess notifier;
@@ -42,32 +33,13 @@ class FunctionsBlackBoxIT {
 
     @BeforeAll
     static void deploy() throws Exception {
-        String dbUrl = TestPostgres.newDatabase("blackbox");
-        migrate(dbUrl);
-        pubSub = new FakePubSubServer();
-        int smtpPort = FunctionProcess.freePort();
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        Map<String, String> env = Map.of(
-                "LOADOUT_DB_URL", dbUrl,
-                "LOADOUT_DB_USER", TestPostgres.USER,
-                "LOADOUT_GCP_PUBSUB_ENDPOINT", pubSub.endpoint(),
-                "GOOGLE_CLOUD_PROJECT", "black-box",
-                "LOADOUT_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET,
-                "LOADOUT_SMTP_HOST", "127.0.0.1",
-                "LOADOUT_SMTP_PORT", String.valueOf(smtpPort),
-                "LOADOUT_SMTP_START_TLS", "DISABLED");
-
-        // started one after another so each cold start is measured without the others competing for the CPU
-        ops = track(FunctionProcess.start("ops", FunctionProcess.Kind.HTTP, null, env));
-        ops.awaitReady(() -> given().baseUri(ops.baseUri()).get("/api/ops/health").statusCode() == 200);
-        imports = track(FunctionProcess.start("imports", FunctionProcess.Kind.CLOUD_EVENT, "importObject", env));
-        imports.awaitReady(() -> storageEvent("probe/ready.txt", 1).statusCode() == 200);
-        notifier = track(FunctionProcess.start("notifier", FunctionProcess.Kind.CLOUD_EVENT, "notify", env));
-        notifier.awaitReady(() -> eventToNotifier(envelope(UUID.randomUUID(), "probe.ready", "{}")).statusCode() == 200);
-        jobs = track(FunctionProcess.start("jobs", FunctionProcess.Kind.CLOUD_EVENT, "runJob", env));
-        jobs.awaitReady(() -> jobTick(CloudEvents.newId(), "").statusCode() == 200);
-        adminToken = given().baseUri(ops.baseUri()).header("X-Bootstrap-Secret", BOOTSTRAP_SECRET)
+        deployment = new BlackBoxEnvironment();
+        // one after another, so each cold start is measured without the others competing for the CPU
+        ops = track(deployment.launch("ops"));
+        imports = track(deployment.launch("imports"));
+        notifier = track(deployment.launch("notifier"));
+        jobs = track(deployment.launch("jobs"));
+        adminToken = given().baseUri(ops.baseUri()).header("X-Bootstrap-Secret", BlackBoxEnvironment.BOOTSTRAP_SECRET)
                 .post("/api/ops/bootstrap").then().statusCode(201).extract().path("secret");
     }
 
@@ -76,58 +48,34 @@ class FunctionsBlackBoxIT {
         return function;
     }
 
-    private static void migrate(String dbUrl) throws Exception {
-        var step = new ProcessBuilder("java", "-cp", FunctionProcess.runnerJar("ops").toString(),
-                "io.loadout.migration.MigrateDatabase").redirectErrorStream(true);
-        step.environment().put("LOADOUT_DB_URL", dbUrl);
-        step.environment().put("LOADOUT_DB_USER", TestPostgres.USER);
-        var process = step.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(output).isZero();
-        assertThat(output).contains("applied");
-    }
-
     @AfterAll
     static void undeploy() throws Exception {
         var report = new StringBuilder("function,cold_start_ms,peak_rss_mb\n");
         for (FunctionProcess f : FUNCTIONS) {
-            report.append(f.name).append(',').append(f.coldStart() == null ? "" : f.coldStart().toMillis()).append(',')
+            report.append(f.name).append(',').append(f.coldStart().toMillis()).append(',')
                     .append(f.measuredPeakRssKb() / 1024).append('\n');
             f.close();
         }
-        Path logs = Path.of(System.getProperty("loadout.logs.dir"));
-        Files.createDirectories(logs);
-        Files.writeString(logs.resolve("cold-start.csv"), report);
-        System.out.println("black-box cold starts (first run, not a benchmark):\n" + report);
-        if (smtp != null) {
-            smtp.stop();
-        }
-        if (pubSub != null) {
-            pubSub.close();
+        System.out.println("black-box cold starts (one run each; ./loadout bench for medians):\n" + report);
+        if (deployment != null) {
+            deployment.close();
         }
     }
 
     private static io.restassured.response.Response storageEvent(String name, long generation) {
-        return CloudEvents.postTo(imports.baseUri(), CloudEvents.newId(), CloudEvents.STORAGE_FINALIZED,
-                "//storage.googleapis.com/projects/_/buckets/b", CloudEvents.storageObjectData("b", name, generation, 3));
+        return BlackBoxEnvironment.storageEvent(imports, name, generation);
     }
 
     private static String envelope(UUID id, String type, String payload) {
-        return """
-                {"id":"%s","type":"%s","version":1,"occurredAt":"2026-11-21T10:00:00Z","accountId":null,"payload":%s}"""
-                .formatted(id, type, payload);
+        return BlackBoxEnvironment.envelope(id, type, payload);
     }
 
     private static io.restassured.response.Response eventToNotifier(String envelope) {
-        return CloudEvents.postTo(notifier.baseUri(), CloudEvents.newId(), CloudEvents.PUBSUB_PUBLISHED,
-                "//pubsub.googleapis.com/projects/p/topics/loadout-events",
-                CloudEvents.pubSubMessage(CloudEvents.newId(), envelope, Map.of()));
+        return BlackBoxEnvironment.toNotifier(notifier, envelope);
     }
 
     private static io.restassured.response.Response jobTick(String messageId, String job) {
-        return CloudEvents.postTo(jobs.baseUri(), CloudEvents.newId(), CloudEvents.PUBSUB_PUBLISHED,
-                "//pubsub.googleapis.com/projects/p/topics/loadout-jobs",
-                CloudEvents.pubSubMessage(messageId, "{\"job\":\"" + job + "\"}", Map.of()));
+        return BlackBoxEnvironment.jobTick(jobs, messageId, job);
     }
 
     private static io.restassured.specification.RequestSpecification opsAs(String token) {
@@ -138,7 +86,7 @@ class FunctionsBlackBoxIT {
     void opsServesAccountsWithRolesAndTenancy() {
         opsAs(adminToken).get("/api/ops/me").then().statusCode(200).body("role", equalTo("ADMIN"));
         given().baseUri(ops.baseUri()).get("/api/ops/me").then().statusCode(401).contentType("application/problem+json");
-        given().baseUri(ops.baseUri()).header("X-Bootstrap-Secret", BOOTSTRAP_SECRET).post("/api/ops/bootstrap")
+        given().baseUri(ops.baseUri()).header("X-Bootstrap-Secret", BlackBoxEnvironment.BOOTSTRAP_SECRET).post("/api/ops/bootstrap")
                 .then().statusCode(409);
 
         int a = opsAs(adminToken).body(Map.of("name", "A", "email", "a@bb.test", "role", "CLIENT"))
@@ -176,7 +124,7 @@ class FunctionsBlackBoxIT {
             eventToNotifier(failedImport).then().statusCode(200);
         }
 
-        var mails = Arrays.stream(smtp.getReceivedMessages())
+        var mails = Arrays.stream(deployment.smtp.getReceivedMessages())
                 .filter(m -> GreenMailUtil.getHeaders(m).contains("imports/unknown/bb.csv")).toList();
         assertThat(mails).hasSize(1);
         opsAs(adminToken).get("/api/ops/alerts").then().statusCode(200)
@@ -195,7 +143,7 @@ class FunctionsBlackBoxIT {
                 .body("items[0].status", equalTo("SUCCEEDED"));
         opsAs(adminToken).get("/api/ops/job-runs?job=no-such-job").then().statusCode(200)
                 .body("items[0].status", equalTo("FAILED"));
-        assertThat(pubSub.ofType("job.failed")).anySatisfy(p -> {
+        assertThat(deployment.pubSub.ofType("job.failed")).anySatisfy(p -> {
             assertThat(p.topic()).isEqualTo("projects/black-box/topics/loadout-events");
             assertThat(p.data()).contains("no-such-job");
         });

@@ -36,7 +36,7 @@ class NotifierFunctionTest {
     }
 
     private static void deliver(String envelope) {
-        CloudEvents.post(CloudEvents.newId(), CloudEvents.PUBSUB_PUBLISHED, "//pubsub.googleapis.com/projects/p/topics/loadout-events",
+        CloudEvents.deliverTo(null, CloudEvents.PUBSUB_PUBLISHED, "//pubsub.googleapis.com/projects/p/topics/loadout-events",
                 CloudEvents.pubSubMessage(CloudEvents.newId(), envelope, Map.of("type", "import.finished")))
                 .then().statusCode(200);
     }
