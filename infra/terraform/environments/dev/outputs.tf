@@ -1,5 +1,5 @@
 output "ops_url" {
-  value = module.function_ops.url
+  value = module.function["ops"].url
 }
 
 output "bucket" {

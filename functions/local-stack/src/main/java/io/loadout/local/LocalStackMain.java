@@ -3,12 +3,18 @@ package io.loadout.local;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
-/** Starts the embedded PostgreSQL (unless LOADOUT_DB_URL points elsewhere), then the application. */
+/**
+ * Starts the embedded PostgreSQL (unless LOADOUT_DB_URL points elsewhere), then the application. Mail is logged
+ * unless an SMTP server is named (LOADOUT_SMTP_HOST), in which case it is sent there.
+ */
 @QuarkusMain
 public class LocalStackMain {
 
     public static void main(String... args) {
         EmbeddedDatabase.startUnlessConfigured();
+        if (System.getenv("LOADOUT_SMTP_HOST") != null && System.getenv("LOADOUT_MAIL_LOG_ONLY") == null) {
+            System.setProperty("quarkus.mailer.mock", "false");
+        }
         Quarkus.run(args);
     }
 }

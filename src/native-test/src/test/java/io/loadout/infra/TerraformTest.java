@@ -70,16 +70,17 @@ class TerraformTest {
 
     @Test
     void everyFunctionModuleIsDeployedByTheEnvironment() throws IOException {
-        var modules = devModules();
+        JsonNode declared = parsed.path("environments/dev/functions.tf").path("locals").get(0).path("functions");
+        JsonNode module = devModules().path("function");
+        assertThat(module.path("source").asText()).isEqualTo("../../modules/function");
+        assertThat(module.path("for_each").asText()).isEqualTo("${local.functions}");
         try (Stream<Path> dirs = Files.list(REPO.resolve("functions"))) {
-            var functions = dirs.filter(d -> isDeployableFunction(d.resolve("pom.xml"))).map(d -> d.getFileName().toString()).toList();
+            var functions = dirs.filter(d -> isDeployableFunction(d.resolve("pom.xml"))).map(d -> d.getFileName().toString())
+                    .sorted().toList();
             assertThat(functions).contains("ops", "imports", "notifier", "jobs");
-            for (String function : functions) {
-                JsonNode module = modules.path("function_" + function);
-                assertThat(module.isMissingNode()).as("module \"function_%s\" in environments/dev", function).isFalse();
-                assertThat(module.path("source").asText()).isEqualTo("../../modules/function");
-                assertThat(module.path("name").asText()).isEqualTo(function);
-            }
+            var deployed = new java.util.TreeSet<String>();
+            declared.fieldNames().forEachRemaining(deployed::add);
+            assertThat(deployed).as("local.functions in environments/dev/functions.tf").containsExactlyElementsOf(functions);
         }
     }
 
