@@ -14,7 +14,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One packaged function running as it does in the cloud: the runner jar under Google's function invoker (the
- * Cloud Functions Java runtime), or a native executable when {@code -Dloadout.native.<name>=path} is given.
+ * Cloud Functions Java runtime), or its Cloud Run build when {@code -Dloadout.native.<name>=path} is given: a native
+ * executable, or the same Cloud Run binding built as a JVM jar ({@code ….jar}, run with {@code java -jar}).
  */
 final class FunctionProcess implements AutoCloseable {
 
@@ -56,6 +57,9 @@ final class FunctionProcess implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(env);
         String nativeExecutable = System.getProperty("loadout.native." + name);
         if (nativeExecutable != null) {
+            if (nativeExecutable.endsWith(".jar")) {
+                command.addAll(List.of("java", "-jar"));
+            }
             command.add(nativeExecutable);
             environment.put("PORT", String.valueOf(port));
             environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
