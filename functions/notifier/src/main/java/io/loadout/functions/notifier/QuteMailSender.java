@@ -28,7 +28,6 @@ public class QuteMailSender implements MailSender {
         }
         var instance = template.instance();
         mail.data().forEach(instance::data);
-        mailer.send(Mail.withHtml(mail.to().get(0), mail.subject(), instance.render())
-                .setTo(mail.to()));
+        mailer.send(new Mail().setTo(mail.to()).setSubject(mail.subject()).setHtml(instance.render()));
     }
 }
