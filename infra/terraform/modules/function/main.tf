@@ -78,7 +78,7 @@ variable "max_instances" {
 }
 
 variable "native" {
-  description = "deploy the native image (-Pnative) to Cloud Run instead of the JVM jar to Cloud Functions"
+  description = "deploy the native image (-Dnative) to Cloud Run instead of the JVM jar to Cloud Functions"
   type        = bool
   default     = false
 }

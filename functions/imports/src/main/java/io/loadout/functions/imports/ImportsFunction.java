@@ -3,6 +3,7 @@ package io.loadout.functions.imports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.loadout.adapters.gcp.CloudEventData;
+import io.loadout.adapters.gcp.CloudEventFunction;
 import io.loadout.adapters.gcp.StorageObjectData;
 import io.loadout.imports.ImportService;
 import io.loadout.imports.StoredObject;
@@ -13,7 +14,7 @@ import org.jboss.logging.Logger;
 
 /** Cloud Storage finalize → {@link ImportService}. Redeliveries and unrelated objects are harmless. */
 @Singleton // stateless; a declared scope also makes it a bean where no Funqy binding is present (local stack)
-public class ImportsFunction {
+public class ImportsFunction implements CloudEventFunction {
 
     private static final Logger LOG = Logger.getLogger(ImportsFunction.class);
 
@@ -21,6 +22,11 @@ public class ImportsFunction {
     ImportService imports;
     @Inject
     ObjectMapper json;
+
+    @Override
+    public void accept(CloudEvent event) {
+        importObject(event);
+    }
 
     @Funq
     public void importObject(CloudEvent event) {

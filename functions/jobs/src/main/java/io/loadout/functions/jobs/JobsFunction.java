@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.loadout.adapters.gcp.CloudEventData;
+import io.loadout.adapters.gcp.CloudEventFunction;
 import io.loadout.adapters.gcp.PubSubPush;
 import io.loadout.jobs.JobRunner;
 import io.quarkus.funqy.Funq;
@@ -18,7 +19,7 @@ import org.jboss.logging.Logger;
  * redelivered message does not run the job twice. Job failures are recorded, never thrown back.
  */
 @Singleton // stateless; a declared scope also makes it a bean where no Funqy binding is present (local stack)
-public class JobsFunction {
+public class JobsFunction implements CloudEventFunction {
 
     private static final Logger LOG = Logger.getLogger(JobsFunction.class);
 
@@ -31,6 +32,11 @@ public class JobsFunction {
     JobRunner runner;
     @Inject
     ObjectMapper json;
+
+    @Override
+    public void accept(CloudEvent event) {
+        runJob(event);
+    }
 
     @Funq
     public void runJob(CloudEvent event) {

@@ -3,6 +3,7 @@ package io.loadout.functions.notifier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.loadout.adapters.gcp.CloudEventData;
+import io.loadout.adapters.gcp.CloudEventFunction;
 import io.loadout.adapters.gcp.PubSubPush;
 import io.loadout.event.EventEnvelope;
 import io.loadout.notification.NotificationService;
@@ -14,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /** A domain event from the events topic → {@link NotificationService} (mails and alerts, once per event id). */
 @Singleton // stateless; a declared scope also makes it a bean where no Funqy binding is present (local stack)
-public class NotifierFunction {
+public class NotifierFunction implements CloudEventFunction {
 
     private static final Logger LOG = Logger.getLogger(NotifierFunction.class);
 
@@ -22,6 +23,11 @@ public class NotifierFunction {
     NotificationService notifications;
     @Inject
     ObjectMapper json;
+
+    @Override
+    public void accept(CloudEvent event) {
+        notify(event);
+    }
 
     @Funq
     public void notify(CloudEvent event) {
