@@ -140,6 +140,11 @@ class OpsApiTest {
                 .contentType("application/problem+json");
         as(adminToken).get("/api/ops/imports?status=DONE").then().statusCode(400).body("field", equalTo("status"));
         as(adminToken).get("/api/ops/imports?limit=0").then().statusCode(400).body("field", equalTo("limit"));
+        as(adminToken).post("/api/ops/accounts").then().statusCode(400).contentType("application/problem+json");
+        as(adminToken).get("/api/ops/accounts/not-a-number").then().statusCode(404);
+        as(adminToken).get("/api/ops/imports/999999").then().statusCode(404).contentType("application/problem+json");
+        as(adminToken).body(Map.of("name", " ")).patch("/api/ops/accounts/1").then().statusCode(400)
+                .body("field", equalTo("name"));
     }
 
     @Test
