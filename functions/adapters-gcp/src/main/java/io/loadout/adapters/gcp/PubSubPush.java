@@ -2,6 +2,8 @@ package io.loadout.adapters.gcp;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.Base64;
 import java.util.Map;
 
@@ -16,8 +18,16 @@ public record PubSubPush(Message message, String subscription) {
     @RegisterForReflection // Jackson maps it outside JAX-RS signatures (native image)
     public record Message(String data, Map<String, String> attributes, String messageId, String publishTime) {
 
-        public byte[] decodedData() {
-            return data == null ? new byte[0] : Base64.getDecoder().decode(data);
+        /** The message data (base64 in the event) read as JSON; IllegalArgumentException when it is not a {@code type}. */
+        public <T> T dataAs(Class<T> type, ObjectMapper json) {
+            if (data == null) {
+                throw new IllegalArgumentException("message " + messageId + " carries no data");
+            }
+            try {
+                return json.readValue(Base64.getDecoder().decode(data), type);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("message " + messageId + " data is not a " + type.getSimpleName(), e);
+            }
         }
     }
 }

@@ -11,7 +11,6 @@ import io.loadout.jobs.JobRunner;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,8 +43,8 @@ public class JobsFunction implements CloudEventFunction {
         JobTrigger trigger;
         try {
             push = CloudEventData.read(event, PubSubPush.MESSAGE_PUBLISHED, PubSubPush.class, json);
-            trigger = json.readValue(push.message().decodedData(), JobTrigger.class);
-        } catch (IllegalArgumentException | IOException e) {
+            trigger = push.message().dataAs(JobTrigger.class, json);
+        } catch (IllegalArgumentException e) {
             LOG.errorf(e, "dropping undecodable job trigger %s", event.getId());
             return;
         }

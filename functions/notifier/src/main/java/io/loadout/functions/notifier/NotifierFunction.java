@@ -10,7 +10,6 @@ import io.loadout.notification.NotificationService;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import org.jboss.logging.Logger;
 
 /** A domain event from the events topic → {@link NotificationService} (mails and alerts, once per event id). */
@@ -33,9 +32,9 @@ public class NotifierFunction implements CloudEventFunction {
     public void notify(CloudEvent event) {
         EventEnvelope envelope;
         try {
-            var push = CloudEventData.read(event, PubSubPush.MESSAGE_PUBLISHED, PubSubPush.class, json);
-            envelope = json.readValue(push.message().decodedData(), EventEnvelope.class);
-        } catch (IllegalArgumentException | IOException e) {
+            envelope = CloudEventData.read(event, PubSubPush.MESSAGE_PUBLISHED, PubSubPush.class, json).message()
+                    .dataAs(EventEnvelope.class, json);
+        } catch (IllegalArgumentException e) {
             LOG.errorf(e, "dropping undecodable event %s", event.getId());
             return;
         }
