@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BULK_BATCH = 500;
 
     private final EventPublisher publisher;
     private final EntityManager em;
@@ -45,30 +46,43 @@ public class OutboxRelay {
         }
     }
 
+    /** Publishes set-based inserted events right after their commit, up to {@value #BULK_BATCH}; the sweep does the rest. */
+    void afterBulkCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxRowsInserted inserted) {
+        var ids = inserted.eventIds().subList(0, Math.min(BULK_BATCH, inserted.eventIds().size()));
+        try {
+            publishPending("id = any(:ids)", "ids", ids.toArray(UUID[]::new), ids.size());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "publishing %d bulk-inserted events failed; outbox-sweep will retry", ids.size());
+        }
+    }
+
     /**
      * Republishes events still unpublished after {@code grace}, oldest first. Rows are locked with SKIP LOCKED so
      * concurrent sweeps never publish the same event twice at once. Returns how many were published.
      */
     public int sweep(Duration grace, int limit) {
-        var cutoff = clock.instant().minus(grace);
+        return publishPending("occurred_at < :cutoff", "cutoff", clock.instant().minus(grace), limit);
+    }
+
+    private int publishPending(String condition, String parameter, Object value, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<OutboxEvent> stuck = em.createNativeQuery("""
+            List<OutboxEvent> pending = em.createNativeQuery("""
                     select * from outbox_event
-                    where published_at is null and occurred_at < :cutoff
-                    order by occurred_at limit :limit for update skip locked""", OutboxEvent.class)
-                    .setParameter("cutoff", cutoff)
+                    where published_at is null and %s
+                    order by occurred_at limit :limit for update skip locked""".formatted(condition), OutboxEvent.class)
+                    .setParameter(parameter, value)
                     .setParameter("limit", limit)
                     .getResultList();
             int published = 0;
-            for (OutboxEvent row : stuck) {
+            for (OutboxEvent row : pending) {
                 try {
                     publisher.publish(toEnvelope(row));
                     row.published(clock.instant());
                     published++;
                 } catch (Exception e) {
                     row.publishFailed(String.valueOf(e));
-                    LOG.warnf(e, "sweep could not publish event %s", row.id());
+                    LOG.warnf(e, "could not publish event %s", row.id());
                 }
             }
             return published;

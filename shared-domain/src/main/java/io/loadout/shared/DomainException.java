@@ -25,8 +25,20 @@ public abstract sealed class DomainException extends RuntimeException
 
     /** The request is well-formed but clashes with stored state. */
     public static final class Conflict extends DomainException {
+        private final String conflictsWith;
+
         public Conflict(String field, String message) {
+            this(field, message, null);
+        }
+
+        /** {@code conflictsWith} names the stored row in the way, e.g. {@code price/42}. */
+        public Conflict(String field, String message, String conflictsWith) {
             super(field, message);
+            this.conflictsWith = conflictsWith;
+        }
+
+        public String conflictsWith() {
+            return conflictsWith;
         }
     }
 

@@ -31,8 +31,11 @@ public class ProblemMappers {
         if (e instanceof DomainException.NotFound) {
             return problem(404, "not-found", "Not found", e.getMessage(), uri, null, List.of());
         }
-        if (e instanceof DomainException.Conflict) {
-            return problem(409, "conflict", "Conflict", e.getMessage(), uri, e.field(), List.of());
+        if (e instanceof DomainException.Conflict conflict) {
+            return Response.status(409).type(Problem.MEDIA_TYPE)
+                    .entity(new Problem(TYPE + "conflict", "Conflict", 409, e.getMessage(), uri == null ? null : uri.getPath(),
+                            e.field(), List.of(), conflict.conflictsWith()))
+                    .build();
         }
         return problem(400, "invalid-input", "Invalid request", e.getMessage(), uri, e.field(),
                 e.field() == null ? List.of() : List.of(new Problem.FieldError(e.field(), e.getMessage())));

@@ -1,0 +1,205 @@
+package io.loadout.catalog;
+
+import io.loadout.catalog.CatalogCommands.NewBaseProduct;
+import io.loadout.catalog.CatalogCommands.NewCatalog;
+import io.loadout.catalog.CatalogCommands.NewConfiguration;
+import io.loadout.catalog.CatalogCommands.NewVersion;
+import io.loadout.catalog.CatalogViews.BaseProductView;
+import io.loadout.catalog.CatalogViews.CatalogView;
+import io.loadout.catalog.CatalogViews.ConfigView;
+import io.loadout.catalog.CatalogViews.VersionView;
+import io.loadout.shared.Actor;
+import io.loadout.shared.DomainException;
+import io.loadout.shared.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Creates the product hierarchy and changes statuses. Codes and audit columns are filled here and in the schema. */
+@ApplicationScoped
+public class CatalogService {
+
+    /** The levels whose status can change; an INACTIVE level hides everything below it from sale. */
+    public enum Level {
+        BASE_PRODUCT("base_product", "base product"),
+        VERSION("product_version", "version"),
+        CATALOG("catalog", "catalog"),
+        CONFIGURATION("catalog_config", "configuration");
+
+        final String table;
+        final String label;
+
+        Level(String table, String label) {
+            this.table = table;
+            this.label = label;
+        }
+    }
+
+    static final String CATALOG_SELECT = "select c.*, v.base_product_id, " + CatalogRows.IMAGES_JSON
+            + " from catalog c join product_version v on v.id = c.version_id";
+    static final String CONFIG_SELECT = "select cf.*, c.item_type from catalog_config cf join catalog c on c.id = cf.catalog_id";
+
+    private final Sql sql;
+    private final CatalogRows rows;
+    private final Clock clock;
+
+    CatalogService(Sql sql, CatalogRows rows, Clock clock) {
+        this.sql = sql;
+        this.rows = rows;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public BaseProductView createBaseProduct(@Valid @NotNull NewBaseProduct cmd, Actor actor) {
+        if (sql.one("select 1 from base_product where lower(name) = lower(?)", List.of(cmd.name().strip()), r -> 1).isPresent()) {
+            throw new DomainException.Conflict("name", "a base product named '" + cmd.name().strip() + "' exists");
+        }
+        var now = clock.instant();
+        return sql.one("""
+                insert into base_product (name, item_type, sub_type, brand, model, status, description,
+                                          created_at, created_by, changed_at, changed_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning *""",
+                params(cmd.name().strip(), cmd.itemType(), cmd.subType().strip().toUpperCase(Locale.ROOT),
+                        trim(cmd.brand()), trim(cmd.model()), statusOrActive(cmd.status()), trim(cmd.description()),
+                        now, actor.name(), now, actor.name()),
+                rows::baseProduct).orElseThrow();
+    }
+
+    @Transactional
+    public VersionView addVersion(long baseProductId, @Valid @NotNull NewVersion cmd, Actor actor) {
+        baseProduct(baseProductId);
+        if (sql.one("select 1 from product_version where base_product_id = ? and lower(name) = lower(?)",
+                List.of(baseProductId, cmd.name().strip()), r -> 1).isPresent()) {
+            throw new DomainException.Conflict("name", "base product " + baseProductId + " already has a version named '"
+                    + cmd.name().strip() + "'");
+        }
+        var now = clock.instant();
+        return sql.one("""
+                insert into product_version (base_product_id, name, description, status,
+                                             created_at, created_by, changed_at, changed_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning *""",
+                params(baseProductId, cmd.name().strip(), trim(cmd.description()), statusOrActive(cmd.status()),
+                        now, actor.name(), now, actor.name()),
+                rows::version).orElseThrow();
+    }
+
+    /** Parts and accessories get their default configuration in the same transaction, from the catalog's details. */
+    @Transactional
+    public CatalogView createCatalog(@Valid @NotNull NewCatalog cmd, Actor actor) {
+        ItemType productType = sql.one("""
+                select b.item_type from product_version v join base_product b on b.id = v.base_product_id where v.id = ?""",
+                List.of(cmd.versionId()), r -> r.getEnum("item_type", ItemType.class))
+                .orElseThrow(() -> new DomainException.InvalidInput("versionId", "version " + cmd.versionId() + " does not exist"));
+        if (cmd.itemType() != null && cmd.itemType() != productType) {
+            throw new DomainException.InvalidInput("itemType", "itemType must be the base product's item type, "
+                    + productType);
+        }
+        if (sql.one("select 1 from catalog where version_id = ? and lower(name) = lower(?)",
+                List.of(cmd.versionId(), cmd.name().strip()), r -> 1).isPresent()) {
+            throw new DomainException.Conflict("name", "version " + cmd.versionId() + " already has a catalog named '"
+                    + cmd.name().strip() + "'");
+        }
+        var now = clock.instant();
+        long id = sql.one("""
+                insert into catalog (version_id, name, year, hsn_code, weight, colour, item_type, selling_type, gst_rate,
+                                     status, description, created_at, created_by, changed_at, changed_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
+                params(cmd.versionId(), cmd.name().strip(), trim(cmd.year()), cmd.hsnCode().strip(), cmd.weight(),
+                        cmd.colour().strip(), productType, cmd.sellingType(), cmd.gstRate(), statusOrActive(cmd.status()),
+                        trim(cmd.description()), now, actor.name(), now, actor.name()),
+                r -> r.getLong("id")).orElseThrow();
+        if (productType.getsDefaultConfiguration()) {
+            insertConfiguration(id, defaultConfiguration(cmd), true, actor);
+        }
+        return catalog(id);
+    }
+
+    @Transactional
+    public ConfigView addConfiguration(long catalogId, @Valid @NotNull NewConfiguration cmd, Actor actor) {
+        catalog(catalogId);
+        if (sql.one("select 1 from catalog_config where catalog_id = ? and lower(name) = lower(?)",
+                List.of(catalogId, cmd.name().strip()), r -> 1).isPresent()) {
+            throw new DomainException.Conflict("name", "catalog " + catalogId + " already has a configuration named '"
+                    + cmd.name().strip() + "'");
+        }
+        return configuration(insertConfiguration(catalogId, cmd, false, actor));
+    }
+
+    @Transactional
+    public void changeStatus(Level level, long id, ProductStatus status, Actor actor) {
+        Objects.requireNonNull(status, "status");
+        int changed = sql.update("update " + level.table + " set status = ?, changed_at = ?, changed_by = ? where id = ?",
+                params(status, clock.instant(), actor.name(), id));
+        if (changed == 0) {
+            throw new DomainException.NotFound(level.label, id);
+        }
+    }
+
+    @Transactional
+    public BaseProductView baseProduct(long id) {
+        return sql.one("select * from base_product where id = ?", List.of(id), rows::baseProduct)
+                .orElseThrow(() -> new DomainException.NotFound("base product", id));
+    }
+
+    @Transactional
+    public List<VersionView> versions(Long baseProductId) {
+        var where = new io.loadout.shared.Where().equal("base_product_id", baseProductId);
+        return sql.list("select * from product_version" + where.sql() + " order by base_product_id, lower(name)",
+                where.params(), rows::version);
+    }
+
+    /** A catalog with its images and configurations (the seed's ProductCatalog). */
+    @Transactional
+    public CatalogView catalog(long id) {
+        var configurations = sql.list(CONFIG_SELECT + " where cf.catalog_id = ? order by cf.id", List.of(id), rows::config);
+        return sql.one(CATALOG_SELECT + " where c.id = ?", List.of(id), r -> rows.catalog(r, configurations))
+                .orElseThrow(() -> new DomainException.NotFound("catalog", id));
+    }
+
+    @Transactional
+    public ConfigView configuration(long id) {
+        return sql.one(CONFIG_SELECT + " where cf.id = ?", List.of(id), rows::config)
+                .orElseThrow(() -> new DomainException.NotFound("configuration", id));
+    }
+
+    private long insertConfiguration(long catalogId, NewConfiguration cmd, boolean isDefault, Actor actor) {
+        var now = clock.instant();
+        return sql.one("""
+                insert into catalog_config (catalog_id, name, description, additional_infos, status, is_default,
+                                            created_at, created_by, changed_at, changed_by)
+                values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?) returning id""",
+                params(catalogId, cmd.name().strip(), trim(cmd.description()), rows.infosJson(cmd.additionalInfos()),
+                        statusOrActive(cmd.status()), isDefault, now, actor.name(), now, actor.name()),
+                r -> r.getLong("id")).orElseThrow();
+    }
+
+    /** The configuration a part or accessory is sold as: the catalog itself, its details as additional infos. */
+    static NewConfiguration defaultConfiguration(NewCatalog catalog) {
+        var infos = new ArrayList<AdditionalInfo>();
+        infos.add(new AdditionalInfo("Colour", catalog.colour().strip()));
+        if (catalog.year() != null && !catalog.year().isBlank()) {
+            infos.add(new AdditionalInfo("Year", catalog.year().strip()));
+        }
+        infos.add(new AdditionalInfo("Weight", catalog.weight().stripTrailingZeros().toPlainString()));
+        infos.add(new AdditionalInfo("HSN Code", catalog.hsnCode().strip()));
+        return new NewConfiguration(catalog.name().strip(), catalog.description(), infos, catalog.status());
+    }
+
+    static ProductStatus statusOrActive(ProductStatus status) {
+        return status == null ? ProductStatus.ACTIVE : status;
+    }
+
+    static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static List<Object> params(Object... values) {
+        return java.util.Arrays.asList(values);
+    }
+}

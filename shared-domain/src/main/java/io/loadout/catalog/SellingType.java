@@ -1,0 +1,5 @@
+package io.loadout.catalog;
+
+public enum SellingType {
+    UNKNOWN, SALEABLE, NON_SALEABLE
+}
