@@ -189,10 +189,9 @@ public class CatalogQueries {
         if (f.status() != null) {
             where.add(CatalogRows.PRICE_STATE + " = ?", f.status());
         }
-        return new Query<>(CatalogRows.CLOCK + "select p.*, " + CatalogRows.PRICE_STATE + """
-                 as price_state, cf.catalog_id, cf.code as config_code, cf.name as config_name,
-                 c.name as catalog_name, c.code as catalog_code
-                 from clock, catalog_price p join catalog_config cf on cf.id = p.config_id join catalog c on c.id = cf.catalog_id""",
+        return new Query<>(CatalogRows.CLOCK + "select p.*, " + CatalogRows.PRICE_STATE + " as price_state, " + """
+                cf.catalog_id, cf.code as config_code, cf.name as config_name, c.name as catalog_name, c.code as catalog_code
+                from clock, catalog_price p join catalog_config cf on cf.id = p.config_id join catalog c on c.id = cf.catalog_id""",
                 where, "p.id", CatalogRows::priceDetail);
     }
 

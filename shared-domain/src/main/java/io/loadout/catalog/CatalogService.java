@@ -154,6 +154,12 @@ public class CatalogService {
                 where.params(), rows::version);
     }
 
+    @Transactional
+    public VersionView version(long id) {
+        return sql.one("select * from product_version where id = ?", List.of(id), rows::version)
+                .orElseThrow(() -> new DomainException.NotFound("version", id));
+    }
+
     /** A catalog with its images and configurations (the seed's ProductCatalog). */
     @Transactional
     public CatalogView catalog(long id) {

@@ -12,4 +12,7 @@ public interface BlobStore {
     void write(String name, byte[] content, String contentType) throws IOException;
 
     boolean exists(String name) throws IOException;
+
+    /** Removes an object; removing one that is not there is not an error. */
+    void delete(String name) throws IOException;
 }

@@ -38,6 +38,11 @@ public class InMemoryBlobStore implements BlobStore {
     }
 
     @Override
+    public void delete(String name) {
+        objects.remove(name);
+    }
+
+    @Override
     public boolean exists(String name) {
         return objects.containsKey(name);
     }

@@ -37,6 +37,11 @@ public class FolderBlobStore implements BlobStore {
     }
 
     @Override
+    public void delete(String name) throws IOException {
+        Files.deleteIfExists(resolve(name));
+    }
+
+    @Override
     public boolean exists(String name) {
         return Files.isRegularFile(resolve(name));
     }

@@ -36,6 +36,11 @@ public class GcsBlobStore implements BlobStore {
     }
 
     @Override
+    public void delete(String name) {
+        storage.delete(BlobId.of(bucket, name));
+    }
+
+    @Override
     public boolean exists(String name) {
         return storage.get(BlobId.of(bucket, name)) != null;
     }

@@ -56,9 +56,10 @@ public class ProblemMappers {
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? jsonPath(m) : null;
-        String detail = field == null ? "the request body is not valid JSON" : "field " + field + " has a wrong value or type";
+        String reason = e.getCause() instanceof DomainException refused ? refused.getMessage() : "wrong value or type";
+        String detail = field == null ? "the request body is not valid JSON" : "field " + field + ": " + reason;
         return problem(400, "unreadable-body", "Invalid request", detail, uri, field,
-                field == null ? List.of() : List.of(new Problem.FieldError(field, "wrong value or type")));
+                field == null ? List.of() : List.of(new Problem.FieldError(field, reason)));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -81,6 +82,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            // Quarkus REST wraps a value a @JsonCreator refused (e.g. an unknown GST rate) in a plain 400
+            return unreadable(unreadable, uri);
+        }
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return problem(status, "http-" + status, title, e.getMessage(), uri, null, List.of());

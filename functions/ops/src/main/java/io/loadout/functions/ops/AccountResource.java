@@ -4,6 +4,7 @@ import io.loadout.account.Account;
 import io.loadout.account.AccountChanges;
 import io.loadout.account.AccountService;
 import io.loadout.account.ApiToken;
+import io.loadout.adapters.http.QueryParams;
 import io.loadout.adapters.http.CurrentCaller;
 import io.loadout.account.IssuedToken;
 import io.loadout.account.NewAccount;

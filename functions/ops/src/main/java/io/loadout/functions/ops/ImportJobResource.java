@@ -1,5 +1,6 @@
 package io.loadout.functions.ops;
 
+import io.loadout.adapters.http.QueryParams;
 import io.loadout.adapters.http.Roles;
 import io.loadout.imports.ImportJob;
 import io.loadout.imports.ImportService;

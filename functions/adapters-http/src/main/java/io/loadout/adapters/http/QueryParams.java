@@ -1,0 +1,53 @@
+package io.loadout.adapters.http;
+
+import io.loadout.shared.DomainException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Query-parameter parsing that fails with a 400 naming the parameter (JAX-RS would answer 404). */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new DomainException.InvalidInput(name, name + " must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** An ISO-8601 instant ({@code 2026-12-01T00:00:00Z}), or null when absent. */
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new DomainException.InvalidInput(name, name + " must be an ISO-8601 instant like 2026-12-01T00:00:00Z");
+        }
+    }
+
+    /** A positive id, or null when absent. */
+    public static Long id(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal
+        }
+        throw new DomainException.InvalidInput(name, name + " must be a positive whole number");
+    }
+}
