@@ -12,6 +12,14 @@ locals {
       roles       = ["roles/cloudsql.client", "roles/pubsub.publisher"]
       timeout     = 60
     }
+    catalog = {
+      entry_point = local.http_entry
+      trigger     = { kind = "http", bucket = null, topic = null }
+      env         = {}
+      secret_env  = local.no_secrets
+      roles       = ["roles/cloudsql.client", "roles/pubsub.publisher"]
+      timeout     = 120
+    }
     imports = {
       entry_point = local.event_entry
       trigger     = { kind = "storage", bucket = module.bucket.name, topic = null }
@@ -63,11 +71,12 @@ module "function" {
   native_image    = "${var.native_image_repository}/${each.key}:${var.release}"
 }
 
-# imports reads uploads and writes errors reports in the bucket, nowhere else.
-resource "google_storage_bucket_iam_member" "imports_bucket" {
-  bucket = module.bucket.name
-  role   = "roles/storage.objectUser"
-  member = "serviceAccount:${module.function["imports"].service_account_email}"
+# imports reads uploads and writes errors reports in the bucket; catalog stores and deletes catalog images there.
+resource "google_storage_bucket_iam_member" "bucket_users" {
+  for_each = toset(["imports", "catalog"])
+  bucket   = module.bucket.name
+  role     = "roles/storage.objectUser"
+  member   = "serviceAccount:${module.function[each.key].service_account_email}"
 }
 
 # Lets Pub/Sub move undeliverable messages to the dead-letter topics. Cloud Functions/Eventarc create the trigger

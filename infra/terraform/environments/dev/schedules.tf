@@ -3,7 +3,8 @@
 # "backup" is local only: here Cloud SQL takes automated backups with point-in-time recovery (modules/sql).
 locals {
   schedules = {
-    "outbox-sweep" = "*/5 * * * *"
+    "outbox-sweep"     = "*/5 * * * *"
+    "price-activation" = "*/2 * * * *"
   }
 }
 

@@ -81,6 +81,8 @@ public class ImportService {
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> process(jobId, path.get()));
+        } catch (ImportRejected rejected) {
+            QuarkusTransaction.requiringNew().run(() -> finish(jobId, path.get(), rejected.result(), null));
         } catch (RuntimeException e) {
             LOG.errorf(e, "import job %d failed", jobId);
             var failure = ImportResult.rejected(new RowError(0, null, "import failed: " + rootMessage(e)));

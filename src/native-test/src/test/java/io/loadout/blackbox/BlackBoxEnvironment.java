@@ -61,6 +61,10 @@ final class BlackBoxEnvironment implements AutoCloseable {
                 var f = FunctionProcess.start(name, FunctionProcess.Kind.HTTP, null, env);
                 yield f.awaitReady(() -> given().baseUri(f.baseUri()).get("/api/ops/health").statusCode() == 200);
             }
+            case "catalog" -> {
+                var f = FunctionProcess.start(name, FunctionProcess.Kind.HTTP, null, env);
+                yield f.awaitReady(() -> given().baseUri(f.baseUri()).get("/api/catalog/configurations").statusCode() == 401);
+            }
             case "imports" -> {
                 var f = FunctionProcess.start(name, FunctionProcess.Kind.CLOUD_EVENT, "importObject", env);
                 yield f.awaitReady(() -> storageEvent(f, "probe/ready.txt", 1).statusCode() == 200);

@@ -26,6 +26,7 @@ class FunctionsBlackBoxIT {
     private static final List<FunctionProcess> FUNCTIONS = new ArrayList<>();
     private static BlackBoxEnvironment deployment;
     private static FunctionProcess ops;
+    private static FunctionProcess catalog;
     private static FunctionProcess imports;
     private static FunctionProcess notifier;
     private static FunctionProcess jobs;
@@ -36,6 +37,7 @@ class FunctionsBlackBoxIT {
         deployment = new BlackBoxEnvironment();
         // one after another, so each cold start is measured without the others competing for the CPU
         ops = track(deployment.launch("ops"));
+        catalog = track(deployment.launch("catalog"));
         imports = track(deployment.launch("imports"));
         notifier = track(deployment.launch("notifier"));
         jobs = track(deployment.launch("jobs"));
@@ -147,5 +149,33 @@ class FunctionsBlackBoxIT {
             assertThat(p.topic()).isEqualTo("projects/black-box/topics/loadout-events");
             assertThat(p.data()).contains("no-such-job");
         });
+    }
+
+    @Test
+    void catalogPricesAreCreatedRefusedWhenOverlappingListedExportedAndActivatedByTheJob() {
+        var admin = given().baseUri(catalog.baseUri()).header("Authorization", "Bearer " + adminToken).contentType(ContentType.JSON);
+        long bp = admin.body(Map.of("name", "Black-box Magnum", "itemType", "VEHICLE", "subType", "SCOOTER"))
+                .post("/api/catalog/base-products").then().statusCode(201).extract().jsonPath().getLong("id");
+        long version = admin.body(Map.of("name", "V1")).post("/api/catalog/base-products/" + bp + "/versions")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        long catalogId = admin.body(Map.of("versionId", version, "name", "Red", "hsnCode", "87116020", "weight", 60,
+                        "colour", "Red", "sellingType", "SALEABLE", "gstRate", "GST-5"))
+                .post("/api/catalog/catalogs").then().statusCode(201).extract().jsonPath().getLong("id");
+        long config = admin.body(Map.of("name", "60V")).post("/api/catalog/catalogs/" + catalogId + "/configurations")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        long price = admin.body(Map.of("price", 1000, "validFrom", "2026-01-01T00:00:00Z"))
+                .post("/api/catalog/configurations/" + config + "/prices").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        admin.body(Map.of("price", 900, "validFrom", "2025-06-01T00:00:00Z", "validTo", "2026-02-01T00:00:00Z"))
+                .post("/api/catalog/configurations/" + config + "/prices").then().statusCode(409)
+                .contentType("application/problem+json").body("conflictsWith", equalTo("price/" + price));
+        admin.get("/api/catalog/configurations?configId=" + config).then().statusCode(200)
+                .body("items[0].activePrice", equalTo(1000.0f)).body("items[0].catalog.catalogName", equalTo("Red"));
+        byte[] xlsx = admin.get("/api/catalog/configurations/export?configId=" + config).then().statusCode(200)
+                .extract().asByteArray();
+        assertThat(xlsx).startsWith('P', 'K');
+        jobTick(CloudEvents.newId(), "price-activation").then().statusCode(200);
+        opsAs(adminToken).get("/api/ops/job-runs?job=price-activation").then().statusCode(200)
+                .body("items[0].status", equalTo("SUCCEEDED"));
     }
 }

@@ -185,6 +185,37 @@ class CatalogApiTest {
                 .statusCode(400).body("field", equalTo("status"));
     }
 
+    @Test
+    void imagesAreStoredUnderTheCatalogAsJpegAndCanBeDeleted() throws Exception {
+        long c = catalog("VEHICLE", "SALEABLE");
+        var png = new java.awt.image.BufferedImage(64, 32, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(png, "png", bytes);
+
+        var uploaded = given().header("Authorization", "Bearer " + adminToken)
+                .multiPart("file", "photo.png", bytes.toByteArray(), "image/png")
+                .post("/api/catalog/catalogs/" + c + "/images").then().statusCode(201)
+                .body("[0].objectName", matchesPattern("catalog/" + c + "/[0-9a-f-]{36}\\.jpg"))
+                .body("[0].originalName", equalTo("photo.png")).extract().jsonPath();
+        String imageId = uploaded.getString("[0].imageId");
+        String objectName = uploaded.getString("[0].objectName");
+        assertThat(InMemoryStorage.STORAGE.get(com.google.cloud.storage.BlobId.of("test-bucket", objectName))).isNotNull();
+        byte[] served = as(clientToken).get("/api/catalog/catalogs/" + c + "/images/" + imageId).then().statusCode(200)
+                .contentType("image/jpeg").extract().asByteArray();
+        assertThat(javax.imageio.ImageIO.read(new ByteArrayInputStream(served)).getWidth()).isEqualTo(64);
+        as(adminToken).get("/api/catalog/catalogs/" + c).then().body("images", hasSize(1));
+
+        given().header("Authorization", "Bearer " + adminToken)
+                .multiPart("file", "notes.txt", "just text".getBytes(), "image/png")
+                .post("/api/catalog/catalogs/" + c + "/images").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("file"));
+
+        as(adminToken).delete("/api/catalog/catalogs/" + c + "/images/" + imageId).then().statusCode(204);
+        assertThat(InMemoryStorage.STORAGE.get(com.google.cloud.storage.BlobId.of("test-bucket", objectName))).isNull();
+        as(adminToken).get("/api/catalog/catalogs/" + c).then().body("images", hasSize(0));
+        as(adminToken).delete("/api/catalog/catalogs/" + c + "/images/" + imageId).then().statusCode(404);
+    }
+
     static List<List<String>> rows(byte[] xlsx) throws Exception {
         try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             var result = new ArrayList<List<String>>();

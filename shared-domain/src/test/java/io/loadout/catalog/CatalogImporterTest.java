@@ -1,0 +1,126 @@
+package io.loadout.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loadout.catalog.CatalogFilters.CatalogFilter;
+import io.loadout.catalog.CatalogFilters.ConfigFilter;
+import io.loadout.catalog.CatalogViews.ConfigInformation;
+import io.loadout.imports.ImportJob;
+import io.loadout.imports.ImportJobRepository;
+import io.loadout.imports.ImportService;
+import io.loadout.imports.ImportStatus;
+import io.loadout.imports.StoredObject;
+import io.loadout.shared.PageRequest;
+import io.loadout.shared.XlsxWriter;
+import io.loadout.testdoubles.InMemoryBlobStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CatalogImporterTest {
+
+    static final AtomicLong GENERATION = new AtomicLong(50_000);
+    static final String HEADER = "Base Product,Item Type,Sub Type,Brand,Version,Catalog,Year,HSN Code,Weight,Colour,"
+            + "Selling Type,GST Rate,Configuration,Additional Info,Price,Valid From,Valid To\n";
+
+    @Inject
+    ImportService imports;
+    @Inject
+    ImportJobRepository jobs;
+    @Inject
+    InMemoryBlobStore bucket;
+    @Inject
+    CatalogQueries queries;
+
+    ImportJob drop(String name, byte[] content) {
+        bucket.objects.put(name, content);
+        var object = new StoredObject("bucket", name, GENERATION.incrementAndGet(), (long) content.length, "text/csv");
+        imports.onObjectFinalized(object);
+        return QuarkusTransaction.requiringNew().call(() -> jobs.find("objectName = ?1 and generation = ?2",
+                object.name(), object.generation()).singleResult());
+    }
+
+    List<ConfigInformation> configurationsOf(String product) {
+        var filter = new CatalogFilter(null, null, null, product, null, null, null, null, null, null, null, null, false);
+        return queries.configurations(new ConfigFilter(filter, null, null, null, null, List.of()), PageRequest.first(100)).items();
+    }
+
+    @Test
+    void aCsvCreatesTheHierarchyWithPricesAndReimportingChangesNothing() {
+        String product = "Magnum " + UUID.randomUUID();
+        String csv = HEADER
+                + product + ",VEHICLE,SCOOTER,Fleeto,V1,Red,2026,87116020,62.5,Red,SALEABLE,GST-5,60V,Battery=60V 30Ah; Motor=2kW,1000,2026-01-01,\n"
+                + product + ",VEHICLE,SCOOTER,Fleeto,V1,Red,2026,87116020,62.5,Red,SALEABLE,GST-5,72V,Battery=72V,1200.50,2026-01-01T00:00:00Z,\n"
+                + product + ",VEHICLE,SCOOTER,Fleeto,V2,Blue,2027,87116020,63,Blue,SALEABLE,GST-5,72V,,1300,2026-01-01,2030-01-01\n"
+                + "\"" + product + " Charger, 5A\",ACCESSORIES,CHARGER,,V1,Black,,85044030,0.8,Black,SALEABLE,GST-18,,,25,2026-01-01,\n";
+        var job = drop("imports/catalog/" + UUID.randomUUID() + ".csv", csv.getBytes());
+        assertThat(job.status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(job.rowsSucceeded()).isEqualTo(4);
+
+        var vehicle = configurationsOf(product);
+        assertThat(vehicle).hasSize(4);
+        assertThat(vehicle).extracting(ConfigInformation::activePrice).extracting(BigDecimal::stripTrailingZeros)
+                .containsExactlyInAnyOrder(new BigDecimal("1E+3"), new BigDecimal("1200.5"), new BigDecimal("1.3E+3"),
+                        new BigDecimal("25"));
+        assertThat(vehicle).filteredOn(c -> c.configName().equals("60V")).singleElement()
+                .satisfies(c -> assertThat(c.additionalInfos()).containsExactly(new AdditionalInfo("Battery", "60V 30Ah"),
+                        new AdditionalInfo("Motor", "2kW")));
+        assertThat(vehicle).filteredOn(c -> c.catalog().itemType() == ItemType.ACCESSORIES).singleElement()
+                .satisfies(c -> assertThat(c.configName()).isEqualTo("Black"));
+
+        var again = drop("imports/catalog/" + UUID.randomUUID() + ".csv", csv.getBytes());
+        assertThat(again.status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(configurationsOf(product)).hasSize(4);
+    }
+
+    @Test
+    void anyBadRowFailsTheWholeFileListingEveryBadRow() {
+        String product = "Broken " + UUID.randomUUID();
+        String csv = HEADER
+                + product + ",VEHICLE,SCOOTER,,V1,Red,2026,87116020,62.5,Red,SALEABLE,GST-5,60V,,1000,2026-01-01,\n"
+                + product + ",VEHICLE,SCOOTER,,V1,Red,2026,123,heavy,Red,SALEABLE,GST-7,61V,,1000,2026-01-01,\n"
+                + product + ",TRUCK,SCOOTER,,V1,Red,2026,87116020,1,Red,SALEABLE,GST-5,,,,,\n";
+        var job = drop("imports/catalog/" + UUID.randomUUID() + ".csv", csv.getBytes());
+        assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(job.rowsSucceeded()).isZero();
+        String errors = bucket.text(job.errorsObject());
+        assertThat(errors).contains("2,hsn_code,").contains("2,weight,").contains("2,gst_rate,").contains("3,item_type,");
+        assertThat(configurationsOf(product)).isEmpty();
+    }
+
+    @Test
+    void aPriceOverlapInTheFileRollsEverythingBackAndNamesTheRow() {
+        String product = "Overlap " + UUID.randomUUID();
+        String csv = HEADER
+                + product + ",VEHICLE,SCOOTER,,V1,Red,2026,87116020,62.5,Red,SALEABLE,GST-5,60V,,1000,2026-01-01,2026-06-01\n"
+                + product + ",VEHICLE,SCOOTER,,V1,Red,2026,87116020,62.5,Red,SALEABLE,GST-5,60V,,1100,2026-03-01,\n";
+        var job = drop("imports/catalog/" + UUID.randomUUID() + ".csv", csv.getBytes());
+        assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(bucket.text(job.errorsObject())).contains("2,validFrom,");
+        assertThat(configurationsOf(product)).isEmpty();
+    }
+
+    @Test
+    void anXlsxWithTheSameColumnsImportsToo() throws Exception {
+        String product = "Sheet " + UUID.randomUUID();
+        var out = new ByteArrayOutputStream();
+        List<String> header = List.of(HEADER.strip().split(","));
+        List<String> row = List.of(product, "PARTS", "BRAKE", "", "V1", "Disc", "", "87149990", "0.4", "Silver", "SALEABLE",
+                "GST-28", "", "", "15", "2026-01-01", "");
+        try (var writer = new XlsxWriter<Integer>(out, "catalog", java.util.stream.IntStream.range(0, header.size())
+                .mapToObj(i -> new XlsxWriter.Column<Integer>(header.get(i), r -> row.get(i))).toList())) {
+            writer.write(1);
+        }
+        var job = drop("imports/catalog/" + UUID.randomUUID() + ".xlsx", out.toByteArray());
+        assertThat(job.status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(configurationsOf(product)).singleElement()
+                .satisfies(c -> assertThat(c.activePrice()).isEqualByComparingTo("15"));
+    }
+}
