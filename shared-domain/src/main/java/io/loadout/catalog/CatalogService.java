@@ -11,12 +11,14 @@ import io.loadout.catalog.CatalogViews.VersionView;
 import io.loadout.shared.Actor;
 import io.loadout.shared.DomainException;
 import io.loadout.shared.Sql;
+import io.loadout.shared.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -149,7 +151,7 @@ public class CatalogService {
 
     @Transactional
     public List<VersionView> versions(Long baseProductId) {
-        var where = new io.loadout.shared.Where().equal("base_product_id", baseProductId);
+        var where = new Where().equal("base_product_id", baseProductId);
         return sql.list("select * from product_version" + where.sql() + " order by base_product_id, lower(name)",
                 where.params(), rows::version);
     }
@@ -206,6 +208,6 @@ public class CatalogService {
     }
 
     static List<Object> params(Object... values) {
-        return java.util.Arrays.asList(values);
+        return Arrays.asList(values);
     }
 }

@@ -1,10 +1,17 @@
 package io.loadout.catalog;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 /** What the catalog answers with; field names follow the seed's records. */
+// Jackson maps these outside JAX-RS signatures too (generic pages, jsonb columns, event payloads): native image
+@RegisterForReflection(targets = {CatalogViews.Audit.class, CatalogViews.BaseProductView.class,
+        CatalogViews.VersionView.class, CatalogViews.ImageView.class, CatalogViews.CatalogView.class,
+        CatalogViews.ConfigView.class, CatalogViews.PriceView.class, CatalogViews.CatalogInformation.class,
+        CatalogViews.ConfigInformation.class, CatalogViews.PriceDetail.class, CatalogViews.Choice.class,
+        CatalogViews.EffectivePrice.class, AdditionalInfo.class, PriceActivated.class, PriceExpired.class})
 public final class CatalogViews {
 
     private CatalogViews() {
