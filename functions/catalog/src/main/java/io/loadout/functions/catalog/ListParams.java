@@ -25,10 +25,11 @@ final class ListParams {
         @RestQuery
         String before;
         @RestQuery
-        Integer limit;
+        String limit;
 
         PageRequest page() {
-            return PageRequest.of(QueryParams.id("before", before), limit);
+            Long size = QueryParams.id("limit", limit);
+            return PageRequest.of(QueryParams.id("before", before), size == null ? null : (int) Math.min(size, Integer.MAX_VALUE));
         }
     }
 

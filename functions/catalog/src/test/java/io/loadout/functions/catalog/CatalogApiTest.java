@@ -99,6 +99,8 @@ class CatalogApiTest {
                 .post("/api/catalog/configurations/" + configuration(c, "60V") + "/prices").then().statusCode(400)
                 .body("field", equalTo("validTo"));
         as(adminToken).get("/api/catalog/catalogs/999999").then().statusCode(404);
+        as(adminToken).get("/api/catalog/base-products?limit=ten").then().statusCode(400).body("field", equalTo("limit"));
+        as(adminToken).get("/api/catalog/base-products?limit=501").then().statusCode(400).body("field", equalTo("limit"));
     }
 
     @Test
