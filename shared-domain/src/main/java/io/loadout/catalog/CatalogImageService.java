@@ -23,13 +23,15 @@ public class CatalogImageService {
     public static final String CONTENT_TYPE = "image/jpeg";
 
     private final Sql sql;
+    private final CatalogService catalog;
     private final BlobStore blobs;
     private final CatalogConfig config;
     private final ImageNormalizer normalizer;
     private final Clock clock;
 
-    CatalogImageService(Sql sql, BlobStore blobs, CatalogConfig config, Clock clock) {
+    CatalogImageService(Sql sql, CatalogService catalog, BlobStore blobs, CatalogConfig config, Clock clock) {
         this.sql = sql;
+        this.catalog = catalog;
         this.blobs = blobs;
         this.config = config;
         this.normalizer = new ImageNormalizer(config.images().resizeAboveBytes(), config.images().maxEdge());
@@ -39,7 +41,7 @@ public class CatalogImageService {
     /** Stores the object first: a failure after it leaves an unreferenced object, never a row without its file. */
     @Transactional
     public ImageView upload(long catalogId, String originalName, byte[] content, Actor actor) {
-        requireCatalog(catalogId);
+        catalog.requireExists(CatalogService.Level.CATALOG, catalogId);
         if (content.length == 0) {
             throw new DomainException.InvalidInput("file", "the file is empty");
         }
@@ -91,12 +93,6 @@ public class CatalogImageService {
         }
         return sql.one("select * from catalog_image where id = ? and catalog_id = ?", List.of(id, catalogId),
                 CatalogImageService::view).orElseThrow(() -> new DomainException.NotFound("image", imageId));
-    }
-
-    private void requireCatalog(long catalogId) {
-        if (sql.one("select 1 from catalog where id = ?", List.of(catalogId), r -> 1).isEmpty()) {
-            throw new DomainException.NotFound("catalog", catalogId);
-        }
     }
 
     private static ImageView view(Sql.Row r) throws java.sql.SQLException {

@@ -5,6 +5,7 @@ import io.loadout.catalog.CatalogCommands.NewCatalog;
 import io.loadout.catalog.CatalogCommands.NewConfiguration;
 import io.loadout.catalog.CatalogCommands.NewVersion;
 import io.loadout.catalog.CatalogCommands.PriceForConfiguration;
+import io.loadout.catalog.CatalogService.Level;
 import io.loadout.imports.ImportRejected;
 import io.loadout.imports.ImportResult;
 import io.loadout.imports.Importer;
@@ -21,6 +22,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -53,12 +55,17 @@ public class CatalogImporter implements Importer {
     private final CatalogService catalog;
     private final PriceService prices;
     private final Sql sql;
+    private final CatalogRows rows;
     private final Validator validator;
+    private final Clock clock;
 
-    CatalogImporter(CatalogService catalog, PriceService prices, Sql sql, Validator validator) {
+    CatalogImporter(CatalogService catalog, PriceService prices, Sql sql, CatalogRows rows, Validator validator,
+                    Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.prices = prices;
         this.sql = sql;
+        this.rows = rows;
         this.validator = validator;
     }
 
@@ -168,12 +175,19 @@ public class CatalogImporter implements Importer {
                 long cat = catalogs.computeIfAbsent(version + "/" + key(line.catalog().name()), k -> catalog(version, line, actor));
                 long config = configurations.computeIfAbsent(cat + "/" + key(line.configuration().name()),
                         k -> configuration(cat, line, actor));
-                if (line.price() != null && !samePriceStored(config, line)) {
+                if (line.price() != null) {
                     priceItems.add(new PriceForConfiguration(config, line.price(), line.validFrom(), line.validTo()));
                     priceRows.add(line.row());
                 }
             } catch (DomainException e) {
                 throw rejected(total, line.row(), e);
+            }
+        }
+        var stored = alreadyStored(priceItems);
+        for (int i = priceItems.size() - 1; i >= 0; i--) {
+            if (stored.contains(i)) {
+                priceItems.remove(i);
+                priceRows.remove(i);
             }
         }
         if (!priceItems.isEmpty()) {
@@ -196,83 +210,81 @@ public class CatalogImporter implements Importer {
 
     private long baseProduct(Line line, Actor actor) {
         var cmd = line.baseProduct();
-        var existing = sql.one("select id, item_type from base_product where lower(name) = lower(?)", List.of(cmd.name()),
-                r -> Map.entry(r.getLong("id"), r.getEnum("item_type", ItemType.class)));
+        var existing = catalog.idByName(Level.BASE_PRODUCT, null, cmd.name());
         if (existing.isEmpty()) {
             return catalog.createBaseProduct(cmd, actor).id();
         }
-        if (existing.get().getValue() != cmd.itemType()) {
+        ItemType storedType = catalog.baseProduct(existing.get()).itemType();
+        if (storedType != cmd.itemType()) {
             throw new DomainException.InvalidInput("item_type", "base product '" + cmd.name() + "' is "
-                    + existing.get().getValue() + ", not " + cmd.itemType());
+                    + storedType + ", not " + cmd.itemType());
         }
         sql.update("""
                 update base_product set sub_type = ?, brand = coalesce(?, brand), model = coalesce(?, model),
-                       changed_at = now(), changed_by = ?
+                       changed_at = ?, changed_by = ?
                  where id = ? and (sub_type, brand, model) is distinct from (?, coalesce(?, brand), coalesce(?, model))""",
-                Arrays.asList(cmd.subType().toUpperCase(Locale.ROOT), cmd.brand(), cmd.model(), actor.name(),
-                        existing.get().getKey(), cmd.subType().toUpperCase(Locale.ROOT), cmd.brand(), cmd.model()));
-        return existing.get().getKey();
+                Arrays.asList(cmd.subType().toUpperCase(Locale.ROOT), cmd.brand(), cmd.model(), clock.instant(), actor.name(),
+                        existing.get(), cmd.subType().toUpperCase(Locale.ROOT), cmd.brand(), cmd.model()));
+        return existing.get();
     }
 
     private long version(long baseProductId, Line line, Actor actor) {
-        return sql.one("select id from product_version where base_product_id = ? and lower(name) = lower(?)",
-                        List.of(baseProductId, line.version()), r -> r.getLong("id"))
+        return catalog.idByName(Level.VERSION, baseProductId, line.version())
                 .orElseGet(() -> catalog.addVersion(baseProductId, new NewVersion(line.version(), null, null), actor).id());
     }
 
     private long catalog(long versionId, Line line, Actor actor) {
         var c = line.catalog();
-        var existing = sql.one("select id from catalog where version_id = ? and lower(name) = lower(?)",
-                List.of(versionId, c.name()), r -> r.getLong("id"));
+        var existing = catalog.idByName(Level.CATALOG, versionId, c.name());
         if (existing.isEmpty()) {
             return catalog.createCatalog(new NewCatalog(versionId, c.name(), c.year(), c.hsnCode(), c.weight(), c.colour(),
                     c.itemType(), c.sellingType(), c.gstRate(), null, null), actor).id();
         }
         sql.update("""
                 update catalog set year = ?, hsn_code = ?, weight = ?, colour = ?, selling_type = ?, gst_rate = ?,
-                       changed_at = now(), changed_by = ?
+                       changed_at = ?, changed_by = ?
                  where id = ? and (year, hsn_code, weight, colour, selling_type, gst_rate)
                        is distinct from (?, ?, ?::numeric, ?, ?, ?)""",
-                Arrays.asList(c.year(), c.hsnCode(), c.weight(), c.colour(), c.sellingType(), c.gstRate(), actor.name(),
+                Arrays.asList(c.year(), c.hsnCode(), c.weight(), c.colour(), c.sellingType(), c.gstRate(), clock.instant(),
+                        actor.name(),
                         existing.get(), c.year(), c.hsnCode(), c.weight(), c.colour(), c.sellingType(), c.gstRate()));
         return existing.get();
     }
 
     private long configuration(long catalogId, Line line, Actor actor) {
         var cmd = line.configuration();
-        var existing = sql.one("select id from catalog_config where catalog_id = ? and lower(name) = lower(?)",
-                List.of(catalogId, cmd.name()), r -> r.getLong("id"));
+        var existing = catalog.idByName(Level.CONFIGURATION, catalogId, cmd.name());
         if (existing.isEmpty()) {
             return catalog.addConfiguration(catalogId, cmd, actor).id();
         }
         if (cmd.additionalInfos() != null && !cmd.additionalInfos().isEmpty()) {
+            String infos = rows.infosJson(cmd.additionalInfos());
             sql.update("""
-                    update catalog_config set additional_infos = ?::jsonb, changed_at = now(), changed_by = ?
+                    update catalog_config set additional_infos = ?::jsonb, changed_at = ?, changed_by = ?
                      where id = ? and additional_infos is distinct from ?::jsonb""",
-                    List.of(infosJson(cmd.additionalInfos()), actor.name(), existing.get(), infosJson(cmd.additionalInfos())));
+                    List.of(infos, clock.instant(), actor.name(), existing.get(), infos));
         }
         return existing.get();
     }
 
-    private boolean samePriceStored(long configId, Line line) {
-        return sql.one("""
-                select 1 from catalog_price where config_id = ? and state <> 'DISABLED' and price = ? and valid_from = ?
-                   and valid_to is not distinct from ?::timestamptz""",
-                Arrays.asList(configId, line.price(), line.validFrom(), line.validTo()), r -> 1).isPresent();
-    }
-
-    private static String infosJson(List<AdditionalInfo> infos) {
-        var json = new StringBuilder("[");
-        for (var info : infos) {
-            json.append(json.length() > 1 ? "," : "").append("{\"key\":").append(quote(info.key()))
-                    .append(",\"value\":").append(quote(info.value())).append('}');
+    /** Indexes of the items whose exact price and window are stored already (so a re-import adds nothing). */
+    private java.util.Set<Integer> alreadyStored(List<PriceForConfiguration> items) {
+        if (items.isEmpty()) {
+            return java.util.Set.of();
         }
-        return json.append(']').toString();
+        return new java.util.HashSet<>(sql.list("""
+                select i.ord from unnest(?::bigint[], ?::numeric[], ?::timestamptz[], ?::timestamptz[])
+                       with ordinality as i(config_id, price, valid_from, valid_to, ord)
+                 where exists (select 1 from catalog_price p
+                                where p.config_id = i.config_id and p.state <> 'DISABLED' and p.price = i.price
+                                  and p.valid_from = i.valid_from and p.valid_to is not distinct from i.valid_to)""",
+                List.of(items.stream().map(PriceForConfiguration::configId).toArray(Long[]::new),
+                        items.stream().map(PriceForConfiguration::price).toArray(BigDecimal[]::new),
+                        items.stream().map(PriceForConfiguration::validFrom).toArray(Instant[]::new),
+                        items.stream().map(PriceForConfiguration::validTo).toArray(Instant[]::new)),
+                r -> (int) r.getLong("ord") - 1));
     }
 
-    private static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-    }
 
     static Map<String, Integer> header(List<String> cells) {
         var columns = new LinkedHashMap<String, Integer>();

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Creates the product hierarchy and changes statuses. Codes and audit columns are filled here and in the schema. */
 @ApplicationScoped
@@ -29,16 +30,19 @@ public class CatalogService {
 
     /** The levels whose status can change; an INACTIVE level hides everything below it from sale. */
     public enum Level {
-        BASE_PRODUCT("base_product", "base product"),
-        VERSION("product_version", "version"),
-        CATALOG("catalog", "catalog"),
-        CONFIGURATION("catalog_config", "configuration");
+        BASE_PRODUCT("base_product", null, "base product"),
+        VERSION("product_version", "base_product_id", "version"),
+        CATALOG("catalog", "version_id", "catalog"),
+        CONFIGURATION("catalog_config", "catalog_id", "configuration");
 
         final String table;
+        /** The column naming the parent row; names are unique (any case) among siblings. */
+        final String parentColumn;
         final String label;
 
-        Level(String table, String label) {
+        Level(String table, String parentColumn, String label) {
             this.table = table;
+            this.parentColumn = parentColumn;
             this.label = label;
         }
     }
@@ -59,9 +63,7 @@ public class CatalogService {
 
     @Transactional
     public BaseProductView createBaseProduct(@Valid @NotNull NewBaseProduct cmd, Actor actor) {
-        if (sql.one("select 1 from base_product where lower(name) = lower(?)", List.of(cmd.name().strip()), r -> 1).isPresent()) {
-            throw new DomainException.Conflict("name", "a base product named '" + cmd.name().strip() + "' exists");
-        }
+        requireNameFree(Level.BASE_PRODUCT, null, cmd.name(), "the catalog");
         var now = clock.instant();
         return sql.one("""
                 insert into base_product (name, item_type, sub_type, brand, model, status, description,
@@ -75,12 +77,8 @@ public class CatalogService {
 
     @Transactional
     public VersionView addVersion(long baseProductId, @Valid @NotNull NewVersion cmd, Actor actor) {
-        baseProduct(baseProductId);
-        if (sql.one("select 1 from product_version where base_product_id = ? and lower(name) = lower(?)",
-                List.of(baseProductId, cmd.name().strip()), r -> 1).isPresent()) {
-            throw new DomainException.Conflict("name", "base product " + baseProductId + " already has a version named '"
-                    + cmd.name().strip() + "'");
-        }
+        requireExists(Level.BASE_PRODUCT, baseProductId);
+        requireNameFree(Level.VERSION, baseProductId, cmd.name(), "base product " + baseProductId);
         var now = clock.instant();
         return sql.one("""
                 insert into product_version (base_product_id, name, description, status,
@@ -102,11 +100,7 @@ public class CatalogService {
             throw new DomainException.InvalidInput("itemType", "itemType must be the base product's item type, "
                     + productType);
         }
-        if (sql.one("select 1 from catalog where version_id = ? and lower(name) = lower(?)",
-                List.of(cmd.versionId(), cmd.name().strip()), r -> 1).isPresent()) {
-            throw new DomainException.Conflict("name", "version " + cmd.versionId() + " already has a catalog named '"
-                    + cmd.name().strip() + "'");
-        }
+        requireNameFree(Level.CATALOG, cmd.versionId(), cmd.name(), "version " + cmd.versionId());
         var now = clock.instant();
         long id = sql.one("""
                 insert into catalog (version_id, name, year, hsn_code, weight, colour, item_type, selling_type, gst_rate,
@@ -124,12 +118,8 @@ public class CatalogService {
 
     @Transactional
     public ConfigView addConfiguration(long catalogId, @Valid @NotNull NewConfiguration cmd, Actor actor) {
-        catalog(catalogId);
-        if (sql.one("select 1 from catalog_config where catalog_id = ? and lower(name) = lower(?)",
-                List.of(catalogId, cmd.name().strip()), r -> 1).isPresent()) {
-            throw new DomainException.Conflict("name", "catalog " + catalogId + " already has a configuration named '"
-                    + cmd.name().strip() + "'");
-        }
+        requireExists(Level.CATALOG, catalogId);
+        requireNameFree(Level.CONFIGURATION, catalogId, cmd.name(), "catalog " + catalogId);
         return configuration(insertConfiguration(catalogId, cmd, false, actor));
     }
 
@@ -174,6 +164,28 @@ public class CatalogService {
     public ConfigView configuration(long id) {
         return sql.one(CONFIG_SELECT + " where cf.id = ?", List.of(id), rows::config)
                 .orElseThrow(() -> new DomainException.NotFound("configuration", id));
+    }
+
+    /** The row of that level named {@code name} (any case) under the parent (null for base products). */
+    Optional<Long> idByName(Level level, Long parentId, String name) {
+        var where = new Where().add("lower(name) = lower(?)", name.strip());
+        if (level.parentColumn != null) {
+            where.add(level.parentColumn + " = ?", parentId);
+        }
+        return sql.one("select id from " + level.table + where.sql(), where.params(), r -> r.getLong("id"));
+    }
+
+    void requireExists(Level level, long id) {
+        if (sql.one("select 1 from " + level.table + " where id = ?", List.of(id), r -> 1).isEmpty()) {
+            throw new DomainException.NotFound(level.label, id);
+        }
+    }
+
+    private void requireNameFree(Level level, Long parentId, String name, String owner) {
+        if (idByName(level, parentId, name).isPresent()) {
+            throw new DomainException.Conflict("name", owner + " already has a " + level.label + " named '"
+                    + name.strip() + "'");
+        }
     }
 
     private long insertConfiguration(long catalogId, NewConfiguration cmd, boolean isDefault, Actor actor) {
