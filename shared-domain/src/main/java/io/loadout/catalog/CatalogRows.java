@@ -16,7 +16,6 @@ import io.loadout.catalog.CatalogViews.VersionView;
 import io.loadout.shared.Sql.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 
 /** The catalog's SQL building blocks: the joined views' FROM clauses, their columns, and row → view mapping. */
@@ -26,6 +25,7 @@ class CatalogRows {
     /** First parameter of every query using it: the instant "now" that price states and effective prices refer to. */
     static final String CLOCK = "with clock as (select ?::timestamptz as now) ";
 
+    /** A price's state at clock.now, from its window; the stored state only matters once DISABLED. */
     static final String PRICE_STATE = """
             case when p.state = 'DISABLED' then 'DISABLED' when p.valid_from > clock.now then 'SCHEDULED'
                  when p.valid_to <= clock.now then 'INACTIVE' else 'ACTIVE' end""";
@@ -99,12 +99,10 @@ class CatalogRows {
                 r.getBoolean("is_default"), r.getEnum("item_type", ItemType.class), audit(r));
     }
 
-    static PriceView price(Row r, Instant now) throws SQLException {
-        PriceState stored = r.getEnum("state", PriceState.class);
-        PriceState state = stored == PriceState.DISABLED ? stored
-                : PriceState.at(now, r.getInstant("valid_from"), r.getInstant("valid_to"));
+    /** A price row with {@code catalog_id} and {@code price_state} ({@link #PRICE_STATE}). */
+    static PriceView price(Row r) throws SQLException {
         return new PriceView(r.getLong("id"), r.getLong("config_id"), r.getLong("catalog_id"), r.getDecimal("price"),
-                r.getInstant("valid_from"), r.getInstant("valid_to"), state, audit(r));
+                r.getInstant("valid_from"), r.getInstant("valid_to"), r.getEnum("price_state", PriceState.class), audit(r));
     }
 
     CatalogInformation catalogInformation(Row r) throws SQLException {

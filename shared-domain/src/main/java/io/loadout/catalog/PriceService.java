@@ -72,31 +72,30 @@ public class PriceService {
     /** The price in force at {@code at}, straight from the windows, so right even if the scheduler is late. */
     @Transactional
     public EffectivePrice effectivePrice(long configId, Instant at) {
-        if (sql.one("select 1 from catalog_config where id = ?", List.of(configId), r -> 1).isEmpty()) {
-            throw new DomainException.NotFound("configuration", configId);
-        }
         return sql.one("""
-                select id, price, valid_from, valid_to from catalog_price
-                 where config_id = ? and state <> 'DISABLED' and tstzrange(valid_from, valid_to) @> ?::timestamptz""",
-                List.of(configId, at),
-                r -> new EffectivePrice(configId, at, r.getLong("id"), r.getDecimal("price"), r.getInstant("valid_from"),
-                        r.getInstant("valid_to")))
-                .orElse(new EffectivePrice(configId, at, null, null, null, null));
+                select p.id, p.price, p.valid_from, p.valid_to from catalog_config cf
+                  left join catalog_price p on p.config_id = cf.id and p.state <> 'DISABLED'
+                       and tstzrange(p.valid_from, p.valid_to) @> ?::timestamptz
+                 where cf.id = ?""",
+                List.of(at, configId),
+                r -> new EffectivePrice(configId, at, r.getLongOrNull("id"), r.getDecimal("price"),
+                        r.getInstant("valid_from"), r.getInstant("valid_to")))
+                .orElseThrow(() -> new DomainException.NotFound("configuration", configId));
     }
 
     @Transactional
     public List<PriceView> pricesOf(long configId) {
-        var now = clock.instant();
-        return sql.list(PRICE_SELECT + " where p.config_id = ? order by p.valid_from", List.of(configId),
-                r -> CatalogRows.price(r, now));
+        return sql.list(PRICE_SELECT + " where p.config_id = ? order by p.valid_from", List.of(clock.instant(), configId),
+                CatalogRows::price);
     }
 
-    private static final String PRICE_SELECT =
-            "select p.*, cf.catalog_id from catalog_price p join catalog_config cf on cf.id = p.config_id";
+    /** Prices with their catalog and their state at clock.now (the one rule: {@link CatalogRows#PRICE_STATE}). */
+    private static final String PRICE_SELECT = CatalogRows.CLOCK + "select p.*, cf.catalog_id, " + CatalogRows.PRICE_STATE
+            + " as price_state from clock, catalog_price p join catalog_config cf on cf.id = p.config_id";
 
     private List<PriceView> prices(List<Long> ids, Instant now) {
-        return sql.list(PRICE_SELECT + " where p.id = any(?) order by p.id", List.of((Object) ids.toArray(Long[]::new)),
-                r -> CatalogRows.price(r, now));
+        return sql.list(PRICE_SELECT + " where p.id = any(?) order by p.id", List.of(now, ids.toArray(Long[]::new)),
+                CatalogRows::price);
     }
 
     /** validTo after validFrom, and no two items of one request overlapping for the same configuration. */
