@@ -13,11 +13,6 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, String instance, String field,
                       List<FieldError> errors, String conflictsWith) {
 
-    public Problem(String type, String title, int status, String detail, String instance, String field,
-                   List<FieldError> errors) {
-        this(type, title, status, detail, instance, field, errors, null);
-    }
-
     public static final String MEDIA_TYPE = "application/problem+json";
 
     @RegisterForReflection // Jackson maps it outside JAX-RS signatures (native image)

@@ -32,10 +32,7 @@ public class ProblemMappers {
             return problem(404, "not-found", "Not found", e.getMessage(), uri, null, List.of());
         }
         if (e instanceof DomainException.Conflict conflict) {
-            return Response.status(409).type(Problem.MEDIA_TYPE)
-                    .entity(new Problem(TYPE + "conflict", "Conflict", 409, e.getMessage(), uri == null ? null : uri.getPath(),
-                            e.field(), List.of(), conflict.conflictsWith()))
-                    .build();
+            return problem(409, "conflict", "Conflict", e.getMessage(), uri, e.field(), List.of(), conflict.conflictsWith());
         }
         return problem(400, "invalid-input", "Invalid request", e.getMessage(), uri, e.field(),
                 e.field() == null ? List.of() : List.of(new Problem.FieldError(e.field(), e.getMessage())));
@@ -100,9 +97,15 @@ public class ProblemMappers {
 
     static Response problem(int status, String type, String title, String detail, UriInfo uri, String field,
                             List<Problem.FieldError> errors) {
+        return problem(status, type, title, detail, uri, field, errors, null);
+    }
+
+    static Response problem(int status, String type, String title, String detail, UriInfo uri, String field,
+                            List<Problem.FieldError> errors, String conflictsWith) {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(TYPE + type, title, status, detail, uri == null ? null : uri.getPath(), field, errors))
+                .entity(new Problem(TYPE + type, title, status, detail, uri == null ? null : uri.getPath(), field, errors,
+                        conflictsWith))
                 .build();
     }
 
