@@ -5,7 +5,7 @@ import io.loadout.event.DomainEvent;
 
 @RegisterForReflection // Jackson maps it outside JAX-RS signatures (native image)
 public record ImportFinished(long jobId, String kind, String objectName, ImportStatus status, int rowsTotal,
-                             int rowsSucceeded, int rowsFailed, String errorsObject, String summary)
+                             int rowsSucceeded, int rowsFailed, String errorsObject, String summary, String detail)
         implements DomainEvent {
 
     public static final String TYPE = "import.finished";

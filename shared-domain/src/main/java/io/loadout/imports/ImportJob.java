@@ -59,6 +59,8 @@ public class ImportJob {
     @Column(name = "error_summary")
     private String errorSummary;
 
+    private String detail;
+
     private int attempts;
 
     @Column(name = "received_at", nullable = false)
@@ -82,9 +84,10 @@ public class ImportJob {
         this.rowsFailed = result.rowsFailed();
         this.errorsObject = errorsObject;
         this.errorSummary = result.errors().isEmpty() ? null : summarize(result);
+        this.detail = result.detail();
         this.finishedAt = now;
         return new ImportFinished(id, kind, objectName, status, rowsTotal, rowsSucceeded, rowsFailed, errorsObject,
-                errorSummary);
+                errorSummary, detail);
     }
 
     private static String summarize(ImportResult result) {
@@ -159,6 +162,10 @@ public class ImportJob {
 
     public String errorSummary() {
         return errorSummary;
+    }
+
+    public String detail() {
+        return detail;
     }
 
     public int attempts() {

@@ -129,6 +129,10 @@ public class Sql {
             ps.setArray(i, c.createArrayOf("bigint", longs));
         } else if (p instanceof String[] strings) {
             ps.setArray(i, c.createArrayOf("text", strings));
+        } else if (p instanceof Boolean[] booleans) {
+            ps.setArray(i, c.createArrayOf("boolean", booleans));
+        } else if (p instanceof Integer[] ints) {
+            ps.setArray(i, c.createArrayOf("integer", ints));
         } else if (p instanceof BigDecimal[] decimals) {
             ps.setArray(i, c.createArrayOf("numeric", decimals));
         } else if (p instanceof Instant[] instants) {

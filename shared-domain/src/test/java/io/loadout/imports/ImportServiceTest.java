@@ -48,7 +48,7 @@ class ImportServiceTest {
                 .filter(e -> e.payload().path("jobId").asLong() == jobId)
                 .map(e -> new ImportFinished(e.payload().path("jobId").asLong(), e.payload().path("kind").asText(),
                         e.payload().path("objectName").asText(), ImportStatus.valueOf(e.payload().path("status").asText()),
-                        0, 0, 0, null, null))
+                        0, 0, 0, null, null, null))
                 .toList();
     }
 

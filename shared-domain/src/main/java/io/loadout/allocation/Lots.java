@@ -1,0 +1,117 @@
+package io.loadout.allocation;
+
+import io.loadout.shared.DomainException;
+import io.loadout.shared.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Reserving and releasing units of inventory lots, and recording who they went to. The check constraint
+ * {@code inventory_lot_available} keeps every lot's allocated units within its remaining units.
+ */
+@ApplicationScoped
+public class Lots {
+
+    private final Sql sql;
+    private final Clock clock;
+
+    Lots(Sql sql, Clock clock) {
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    /** A lot with units to spare, as the generators see it. */
+    public record Available(long lotId, String asin, LocalDate dateAdded, BigDecimal unitCost, int available,
+                            BigDecimal weightLb, BigDecimal lengthIn, BigDecimal widthIn, BigDecimal heightIn,
+                            BigDecimal minShip, BigDecimal maxShip) {
+    }
+
+    private static final String AVAILABLE_SELECT = """
+            select l.id, l.asin, l.date_added, l.unit_cost, l.qty_remaining - l.qty_allocated available, l.unit_weight_lb,
+                   l.length_in, l.width_in, l.height_in, l.min_ship, l.max_ship
+              from inventory_lot l""";
+
+    /** Lots of ASINs ungated YES for the store, oldest first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Available> availableForStore(long storeId) {
+        return sql.list(AVAILABLE_SELECT + """
+                 join ungating u on u.store_id = ? and u.asin = l.asin and u.status = 'YES'
+                where l.qty_allocated < l.qty_remaining
+                order by l.date_added, l.id""", List.of(storeId), Lots::available);
+    }
+
+    /** Lots of one ASIN with units to spare, oldest first, locked until the transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Available> lockAvailable(String asin) {
+        return sql.list(AVAILABLE_SELECT + """
+                 where l.asin = ? and l.qty_allocated < l.qty_remaining
+                 order by l.date_added, l.id for update""", List.of(asin), Lots::available);
+    }
+
+    private static Available available(Sql.Row r) throws java.sql.SQLException {
+        return new Available(r.getLong("id"), r.getString("asin"), r.getObject("date_added", LocalDate.class),
+                r.getDecimal("unit_cost"), (int) r.getLong("available"), r.getDecimal("unit_weight_lb"),
+                r.getDecimal("length_in"), r.getDecimal("width_in"), r.getDecimal("height_in"),
+                r.getDecimal("min_ship"), r.getDecimal("max_ship"));
+    }
+
+    /** One reservation to make: units of a lot for a client's store, at a unit cost, from a source. */
+    public record Reservation(long lotId, int quantity, BigDecimal unitCost) {
+    }
+
+    /**
+     * Takes the units from their lots and records the allocations. When a lot no longer has the units it refuses
+     * with a conflict, and the caller's transaction rolls back whatever was taken.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reserve(long clientId, long storeId, List<Reservation> reservations, AllocationSource source,
+                           Long sourceId) {
+        Long[] lotIds = reservations.stream().map(Reservation::lotId).toArray(Long[]::new);
+        Integer[] quantities = reservations.stream().map(Reservation::quantity).toArray(Integer[]::new);
+        int taken = sql.update("""
+                update inventory_lot l set qty_allocated = l.qty_allocated + r.quantity
+                  from (select lot, sum(quantity) quantity from unnest(?::bigint[], ?::integer[]) as x(lot, quantity)
+                         group by lot) r
+                 where l.id = r.lot and l.qty_remaining - l.qty_allocated >= r.quantity""",
+                List.of(lotIds, quantities));
+        if (taken != java.util.Arrays.stream(lotIds).distinct().count()) {
+            throw new DomainException.Conflict("lots", "some units were allocated to someone else meanwhile; "
+                    + "generate the cart again");
+        }
+        sql.update("""
+                insert into allocation (lot_id, client_id, store_id, quantity, unit_cost, source, cart_id, preorder_id,
+                                        created_at)
+                select r.lot, ?, ?, r.quantity, r.cost, ?, ?, ?, ? from unnest(?::bigint[], ?::integer[], ?::numeric[])
+                       with ordinality as r(lot, quantity, cost, n)
+                 order by r.n""",
+                java.util.Arrays.asList(clientId, storeId, source, source == AllocationSource.CART ? sourceId : null,
+                        source == AllocationSource.PREORDER ? sourceId : null, clock.instant(), lotIds, quantities,
+                        reservations.stream().map(Reservation::unitCost).toArray(BigDecimal[]::new)));
+    }
+
+    /** Gives back the unpacked units of the cart's allocations; returns the goods value released. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BigDecimal releaseCart(long cartId) {
+        var released = sql.list("""
+                update allocation a set released_at = ? where a.cart_id = ? and a.released_at is null and a.qty_packed = 0
+                returning a.lot_id, a.quantity, a.unit_cost""",
+                List.of(clock.instant(), cartId), r -> new Reservation(r.getLong("lot_id"), (int) r.getLong("quantity"),
+                        r.getDecimal("unit_cost")));
+        if (released.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        sql.update("""
+                update inventory_lot l set qty_allocated = l.qty_allocated - r.quantity
+                  from (select lot, sum(quantity) quantity from unnest(?::bigint[], ?::integer[]) as x(lot, quantity)
+                         group by lot) r
+                 where l.id = r.lot""",
+                List.of(released.stream().map(Reservation::lotId).toArray(Long[]::new),
+                        released.stream().map(Reservation::quantity).toArray(Integer[]::new)));
+        return released.stream().map(r -> r.unitCost().multiply(BigDecimal.valueOf(r.quantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

@@ -1,0 +1,117 @@
+package io.loadout.allocation;
+
+import io.loadout.allocation.BalanceShortfalls.Reason;
+import io.loadout.event.Outbox;
+import io.loadout.shared.Actor;
+import io.loadout.shared.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * New stock goes to preorders first: waiting preorders (CONFIRMED or ARRIVED) for the restocked ASINs are served in
+ * preorder order, each all or nothing, from the oldest lots. Serving one reserves its units and debits its balance
+ * due; one that cannot be paid or whose store is not ungated becomes ARRIVED and waits. Client and admin are told.
+ */
+@ApplicationScoped
+public class PreorderArrivals {
+
+    private final Sql sql;
+    private final Lots lots;
+    private final Ledger ledger;
+    private final Directory directory;
+    private final BalanceShortfalls shortfalls;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    PreorderArrivals(Sql sql, Lots lots, Ledger ledger, Directory directory, BalanceShortfalls shortfalls, Outbox outbox,
+                     Clock clock) {
+        this.clock = clock;
+        this.sql = sql;
+        this.lots = lots;
+        this.ledger = ledger;
+        this.directory = directory;
+        this.shortfalls = shortfalls;
+        this.outbox = outbox;
+    }
+
+    private record Waiting(long id, long clientId, long storeId, String asin, int quantity, BigDecimal amount,
+                           BigDecimal balanceDue, PreorderStatus status, boolean ungated) {
+    }
+
+    /** Returns how many preorders were allocated. Runs in the caller's transaction (the sheet import's). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int allocate(List<String> asins, Actor actor) {
+        if (asins.isEmpty()) {
+            return 0;
+        }
+        var waiting = sql.list("""
+                select p.id, p.client_id, p.store_id, p.asin, p.quantity, p.amount, p.balance_due, p.status,
+                       coalesce(u.status = 'YES', false) ungated
+                  from preorder p left join ungating u on u.store_id = p.store_id and u.asin = p.asin
+                 where p.asin = any(?) and p.status in ('CONFIRMED', 'ARRIVED')
+                 order by p.id for update of p""",
+                List.of((Object) asins.toArray(String[]::new)),
+                r -> new Waiting(r.getLong("id"), r.getLong("client_id"), r.getLong("store_id"), r.getString("asin"),
+                        (int) r.getLong("quantity"), r.getDecimal("amount"), r.getDecimal("balance_due"),
+                        r.getEnum("status", PreorderStatus.class), r.getBoolean("ungated")));
+        int allocated = 0;
+        for (var p : waiting) {
+            var stock = lots.lockAvailable(p.asin());
+            if (stock.stream().mapToInt(Lots.Available::available).sum() < p.quantity()) {
+                continue;
+            }
+            var client = directory.client(p.clientId());
+            var store = directory.store(p.storeId());
+            if (!p.ungated()) {
+                wait(p, client, store, actor, "store " + store.name() + " is not ungated YES for " + p.asin());
+                continue;
+            }
+            BigDecimal balance = ledger.lockBalance(p.clientId());
+            if (balance.compareTo(p.balanceDue()) < 0) {
+                shortfalls.record(client, store, Reason.PREORDER, "preorder/" + p.id(), p.balanceDue(), balance);
+                wait(p, client, store, actor, "balance " + balance + " does not cover the balance due " + p.balanceDue());
+                continue;
+            }
+            lots.reserve(p.clientId(), p.storeId(), take(stock, p), AllocationSource.PREORDER, p.id());
+            if (p.balanceDue().signum() > 0) {
+                ledger.debit(p.clientId(), LedgerKind.GOODS_DEBIT, p.balanceDue(), "preorder/" + p.id(), actor);
+            }
+            setStatus(p.id(), PreorderStatus.ALLOCATED, actor);
+            outbox.append(new PreorderArrived(p.id(), client, store, p.asin(), p.quantity(), true, p.balanceDue(), null));
+            allocated++;
+        }
+        return allocated;
+    }
+
+    /** Units from the oldest lots, at the preorder's agreed price per unit. */
+    private static List<Lots.Reservation> take(List<Lots.Available> stock, Waiting p) {
+        BigDecimal unitPrice = p.amount().divide(BigDecimal.valueOf(p.quantity()), 2, RoundingMode.HALF_UP);
+        var reservations = new ArrayList<Lots.Reservation>();
+        int needed = p.quantity();
+        for (var lot : stock) {
+            int units = Math.min(needed, lot.available());
+            if (units > 0) {
+                reservations.add(new Lots.Reservation(lot.lotId(), units, unitPrice));
+                needed -= units;
+            }
+        }
+        return reservations;
+    }
+
+    private void wait(Waiting p, ClientRef client, StoreRef store, Actor actor, String reason) {
+        if (p.status() != PreorderStatus.ARRIVED) {
+            setStatus(p.id(), PreorderStatus.ARRIVED, actor);
+        }
+        outbox.append(new PreorderArrived(p.id(), client, store, p.asin(), p.quantity(), false, BigDecimal.ZERO, reason));
+    }
+
+    private void setStatus(long id, PreorderStatus status, Actor actor) {
+        sql.update("update preorder set status = ?, changed_at = ?, changed_by = ? where id = ?",
+                List.of(status, clock.instant(), actor.name(), id));
+    }
+}
