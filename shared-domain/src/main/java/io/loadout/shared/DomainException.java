@@ -2,7 +2,8 @@ package io.loadout.shared;
 
 /** A business rule refused a request. Adapters map each kind to a problem+json status. */
 public abstract sealed class DomainException extends RuntimeException
-        permits DomainException.NotFound, DomainException.Conflict, DomainException.InvalidInput {
+        permits DomainException.NotFound, DomainException.Conflict, DomainException.InvalidInput,
+        DomainException.Unauthenticated {
 
     private final String field;
 
@@ -45,6 +46,13 @@ public abstract sealed class DomainException extends RuntimeException
     /** The request breaks a rule about one of its own fields. */
     public static final class InvalidInput extends DomainException {
         public InvalidInput(String field, String message) {
+            super(field, message);
+        }
+    }
+
+    /** The caller could not prove who it is (e.g. a partner webhook with a missing, wrong or replayed signature). */
+    public static final class Unauthenticated extends DomainException {
+        public Unauthenticated(String field, String message) {
             super(field, message);
         }
     }

@@ -31,6 +31,9 @@ public class ProblemMappers {
         if (e instanceof DomainException.NotFound) {
             return problem(404, "not-found", "Not found", e.getMessage(), uri, null, List.of());
         }
+        if (e instanceof DomainException.Unauthenticated) {
+            return problem(401, "unauthenticated", "Unauthenticated", e.getMessage(), uri, e.field(), List.of());
+        }
         if (e instanceof DomainException.Conflict conflict) {
             return problem(409, "conflict", "Conflict", e.getMessage(), uri, e.field(), List.of(), conflict.conflictsWith());
         }

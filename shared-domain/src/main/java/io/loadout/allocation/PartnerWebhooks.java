@@ -1,0 +1,105 @@
+package io.loadout.allocation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.loadout.shared.DomainException;
+import io.loadout.webhook.Partner;
+import io.loadout.webhook.WebhookVerifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * The partners' signed webhooks: the signature is checked against the raw body before anything is read, then
+ * the body is parsed, validated (a refusal names the field) and applied, all in one transaction.
+ */
+@ApplicationScoped
+public class PartnerWebhooks {
+
+    static final String UNGATING_SOURCE = "ungating-software";
+
+    private final WebhookVerifier verifier;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final UngatingService ungating;
+    private final PartnerSync partners;
+
+    PartnerWebhooks(WebhookVerifier verifier, ObjectMapper json, Validator validator, UngatingService ungating,
+                    PartnerSync partners) {
+        this.verifier = verifier;
+        this.json = json;
+        this.validator = validator;
+        this.ungating = ungating;
+        this.partners = partners;
+    }
+
+    /** Body: one update {@code {store, asin, status, updatedAt}} or an array of them. */
+    @Transactional
+    public UngatingService.Result ungating(String signature, byte[] body) {
+        verifier.verify(Partner.UNGATING, signature, body);
+        JsonNode root = read(body);
+        var updates = new ArrayList<UngatingUpdate>();
+        if (root.isArray()) {
+            for (int i = 0; i < root.size(); i++) {
+                updates.add(valid(convert(root.get(i), UngatingUpdate.class, "[" + i + "]"), "[" + i + "]."));
+            }
+        } else {
+            updates.add(valid(convert(root, UngatingUpdate.class, ""), ""));
+        }
+        if (updates.isEmpty()) {
+            throw new DomainException.InvalidInput("body", "no updates");
+        }
+        return ungating.apply(updates, UNGATING_SOURCE);
+    }
+
+    @Transactional
+    public PartnerSync.Applied autofba(String signature, byte[] body) {
+        verifier.verify(Partner.AUTOFBA, signature, body);
+        return partners.apply(valid(convert(read(body), AutoFbaFeed.class, ""), ""));
+    }
+
+    private JsonNode read(byte[] body) {
+        try {
+            JsonNode root = json.readTree(body);
+            if (root == null || root.isMissingNode()) {
+                throw new DomainException.InvalidInput("body", "empty body");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new DomainException.InvalidInput("body", "not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new DomainException.InvalidInput("body", "unreadable: " + e.getMessage());
+        }
+    }
+
+    private <T> T convert(JsonNode node, Class<T> type, String prefix) {
+        try {
+            return json.treeToValue(node, type);
+        } catch (MismatchedInputException e) {
+            String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String field = prefix + path;
+            throw new DomainException.InvalidInput(field.isEmpty() ? "body" : field, (e instanceof InvalidFormatException f
+                    ? "'" + f.getValue() + "' is not a valid value" : "wrong type or shape") + " for " + field);
+        } catch (JsonProcessingException e) {
+            throw new DomainException.InvalidInput(prefix.isEmpty() ? "body" : prefix, e.getOriginalMessage());
+        }
+    }
+
+    private <T> T valid(T value, String prefix) {
+        var violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            var first = violations.stream().sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .findFirst().orElseThrow();
+            String field = prefix + first.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
+            throw new DomainException.InvalidInput(field, field + " " + first.getMessage());
+        }
+        return value;
+    }
+}

@@ -1,0 +1,6 @@
+package io.loadout.webhook;
+
+/** The partners allowed to call our webhooks. */
+public enum Partner {
+    UNGATING, AUTOFBA
+}

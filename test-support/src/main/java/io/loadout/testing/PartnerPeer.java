@@ -1,0 +1,77 @@
+package io.loadout.testing;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A real HTTP server standing in for the partners we poll: the buying sheet's published CSV
+ * ({@value #SHEET_PATH}) and the AutoFBA feed ({@value #AUTOFBA_PATH}, which requires the bearer token
+ * {@value #AUTOFBA_TOKEN}). Tests set what each path answers; the application is configured with the URLs.
+ */
+public class PartnerPeer implements QuarkusTestResourceLifecycleManager {
+
+    public static final String SHEET_PATH = "/sheet.csv";
+    public static final String AUTOFBA_PATH = "/autofba/feed";
+    public static final String AUTOFBA_TOKEN = "peer-token";
+
+    public record Answer(int status, String contentType, String body) {
+    }
+
+    private static final Map<String, Answer> ANSWERS = new ConcurrentHashMap<>();
+    private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+    private static HttpServer server;
+
+    public static void answer(String path, int status, String contentType, String body) {
+        ANSWERS.put(path, new Answer(status, contentType, body));
+    }
+
+    /** "METHOD path authorization" of every request received. */
+    public static List<String> requests() {
+        return REQUESTS;
+    }
+
+    public static String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            REQUESTS.add(exchange.getRequestMethod() + " " + path + " " + auth);
+            Answer answer = ANSWERS.getOrDefault(path, new Answer(404, "text/plain", "no such path"));
+            if (path.equals(AUTOFBA_PATH) && !("Bearer " + AUTOFBA_TOKEN).equals(auth)) {
+                answer = new Answer(401, "text/plain", "bearer token required");
+            }
+            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+            exchange.sendResponseHeaders(answer.status(), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return Map.of("loadout.allocation.sheet.url", url(SHEET_PATH),
+                "loadout.allocation.autofba.url", url(AUTOFBA_PATH),
+                "loadout.allocation.autofba.token", AUTOFBA_TOKEN);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
