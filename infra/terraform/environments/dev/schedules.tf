@@ -3,8 +3,10 @@
 # "backup" is local only: here Cloud SQL takes automated backups with point-in-time recovery (modules/sql).
 locals {
   schedules = {
-    "outbox-sweep"     = "*/5 * * * *"
-    "price-activation" = "*/2 * * * *"
+    "outbox-sweep"         = "*/5 * * * *"
+    "price-activation"     = "*/2 * * * *"
+    "inventory-sheet-poll" = "*/15 * * * *"
+    "autofba-pull"         = "7 * * * *"
   }
 }
 

@@ -49,7 +49,7 @@ public class Lots {
     public List<Available> lockAvailable(String asin) {
         return sql.list(AVAILABLE_SELECT + """
                  where l.asin = ? and l.qty_allocated < l.qty_remaining
-                 order by l.date_added, l.id for update""", List.of(asin), Lots::available);
+                order by l.date_added, l.id for update""", List.of(asin), Lots::available);
     }
 
     private static Available available(Sql.Row r) throws java.sql.SQLException {

@@ -33,6 +33,8 @@ class CartServiceTest {
     Sql sql;
     @Inject
     RecordingEventPublisher events;
+    @Inject
+    TransferSuggestions suggestions;
 
     @Test
     void aDraftTakesOnlyUngatedAsinsOldestFirstWithinTheAmount() {
@@ -76,6 +78,30 @@ class CartServiceTest {
         assertThat(shortfall.suggestionId()).isNotNull();
         assertThat(events.ofType(BalanceInsufficient.TYPE)).anySatisfy(e ->
                 assertThat(e.payload().path("client").path("id").asLong()).isEqualTo(tenant.clientId()));
+    }
+
+    @Test
+    void acceptingTheSuggestionMovesTheUnitsUngatedAtTheMutualStore() {
+        var tenant = fixture.tenant("100.00", true);
+        String shared = asin();
+        String own = asin();
+        fixture.importSheet(row(shared, "PO-1", "1", "5", "5", "5", 5, 5, "10.00", "2026-10-01", "0.10", "1.00")
+                + row(own, "PO-1", "1", "5", "5", "5", 5, 5, "10.00", "2026-10-02", "0.10", "1.00"));
+        fixture.ungate(tenant.storeExternalId(), shared, UngatingStatus.YES);
+        fixture.ungate(tenant.storeExternalId(), own, UngatingStatus.YES);
+        var mutual = QuarkusTransaction.requiringNew().call(() -> sql.one("select external_id from alloc_store where id = ?",
+                List.of(tenant.mutualStoreId()), r -> r.getString("external_id")).orElseThrow());
+        fixture.ungate(mutual, shared, UngatingStatus.YES);
+        carts.confirm(carts.generate(tenant.clientId(), tenant.storeId(), new BigDecimal("100.00"), ADMIN).cart().id(), ADMIN);
+        var shortfall = carts.generate(tenant.clientId(), tenant.storeId(), new BigDecimal("40.00"), ADMIN).shortfall();
+
+        var accepted = suggestions.accept(shortfall.suggestionId(), ADMIN);
+
+        assertThat(accepted.suggestion().status()).isEqualTo(TransferSuggestions.Status.ACCEPTED);
+        assertThat(accepted.allocationsMoved()).isEqualTo(1);
+        assertThat(accepted.allocationsKept()).as("not ungated at the mutual store").isEqualTo(1);
+        assertThat(accepted.draftsMoved()).isEqualTo(1);
+        assertThatThrownBy(() -> suggestions.dismiss(shortfall.suggestionId(), ADMIN)).isInstanceOf(DomainException.Conflict.class);
     }
 
     @Test
