@@ -64,11 +64,11 @@ public class Lots {
     }
 
     /**
-     * Takes the units from their lots and records the allocations. When a lot no longer has the units it refuses
-     * with a conflict, and the caller's transaction rolls back whatever was taken.
+     * Takes the units from their lots and records the allocations (their ids, in order). When a lot no longer has
+     * the units it refuses with a conflict, and the caller's transaction rolls back whatever was taken.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void reserve(long clientId, long storeId, List<Reservation> reservations, AllocationSource source,
+    public List<Long> reserve(long clientId, long storeId, List<Reservation> reservations, AllocationSource source,
                            Long sourceId) {
         Long[] lotIds = reservations.stream().map(Reservation::lotId).toArray(Long[]::new);
         Integer[] quantities = reservations.stream().map(Reservation::quantity).toArray(Integer[]::new);
@@ -82,15 +82,17 @@ public class Lots {
             throw new DomainException.Conflict("lots", "some units were allocated to someone else meanwhile; "
                     + "generate the cart again");
         }
-        sql.update("""
+        return sql.list("""
                 insert into allocation (lot_id, client_id, store_id, quantity, unit_cost, source, cart_id, preorder_id,
                                         created_at)
                 select r.lot, ?, ?, r.quantity, r.cost, ?, ?, ?, ? from unnest(?::bigint[], ?::integer[], ?::numeric[])
                        with ordinality as r(lot, quantity, cost, n)
-                 order by r.n""",
+                 order by r.n
+                returning id""",
                 java.util.Arrays.asList(clientId, storeId, source, source == AllocationSource.CART ? sourceId : null,
                         source == AllocationSource.PREORDER ? sourceId : null, clock.instant(), lotIds, quantities,
-                        reservations.stream().map(Reservation::unitCost).toArray(BigDecimal[]::new)));
+                        reservations.stream().map(Reservation::unitCost).toArray(BigDecimal[]::new)),
+                r -> r.getLong("id"));
     }
 
     /** Gives back the unpacked units of the cart's allocations; returns the goods value released. */

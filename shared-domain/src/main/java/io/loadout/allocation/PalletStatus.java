@@ -1,0 +1,5 @@
+package io.loadout.allocation;
+
+public enum PalletStatus {
+    DRAFT, CONFIRMED, SHIPPED
+}

@@ -1,0 +1,106 @@
+package io.loadout.allocation;
+
+import static io.loadout.allocation.AllocationFixture.ADMIN;
+import static io.loadout.allocation.AllocationFixture.asin;
+import static io.loadout.allocation.AllocationFixture.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.loadout.shared.DomainException;
+import io.loadout.testdoubles.RecordingEventPublisher;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PalletServiceTest {
+
+    @Inject
+    AllocationFixture fixture;
+    @Inject
+    CartService carts;
+    @Inject
+    PalletService pallets;
+    @Inject
+    RecordingEventPublisher events;
+
+    AllocationFixture.Tenant tenantWithUnits(String deposit, String ownMax, int ownUnits, int poolUnits, String[] asins) {
+        var tenant = fixture.tenant(deposit, false);
+        asins[0] = asin();
+        asins[1] = asin();
+        fixture.importSheet(row(asins[0], "PO-1", "5", "12", "12", "12", ownUnits, ownUnits, "10.00", "2026-09-01", "0.10", ownMax)
+                + (poolUnits == 0 ? "" : row(asins[1], "PO-1", "5", "12", "12", "12", poolUnits, poolUnits, "10.00",
+                "2026-10-01", "0.10", "15.00")));
+        fixture.ungate(tenant.storeExternalId(), asins[0], UngatingStatus.YES);
+        carts.confirm(carts.generate(tenant.clientId(), tenant.storeId(), new BigDecimal(ownUnits * 10 + ".00"), ADMIN)
+                .cart().id(), ADMIN);
+        if (poolUnits > 0) {
+            fixture.ungate(tenant.storeExternalId(), asins[1], UngatingStatus.YES);
+        }
+        return tenant;
+    }
+
+    @Test
+    void aPalletThatWouldCostMoreThanTheMaxIsKeptBackWithWhatItLacks() {
+        String[] asins = new String[2];
+        var tenant = tenantWithUnits("1000.00", "15.00", 10, 0, asins);
+
+        var generated = pallets.generate(tenant.clientId(), tenant.storeId(), ADMIN);
+
+        assertThat(generated.pallets()).isEmpty();
+        assertThat(generated.keptBack()).hasSize(1);
+        assertThat(generated.keptBack().get(0).units()).isEqualTo(10);
+        assertThat(generated.keptBack().get(0).missingCubicInches()).isPositive();
+    }
+
+    @Test
+    void topUpsFromAvailableStockMakeItEconomicalAndConfirmingChargesShippingAndGoods() {
+        String[] asins = new String[2];
+        var tenant = tenantWithUnits("5000.00", "15.00", 10, 200, asins);
+
+        var generated = pallets.generate(tenant.clientId(), tenant.storeId(), ADMIN);
+
+        assertThat(generated.pallets()).hasSize(1);
+        var pallet = generated.pallets().get(0);
+        assertThat(pallet.status()).isEqualTo(PalletStatus.DRAFT);
+        assertThat(pallet.lines()).anySatisfy(l -> assertThat(l.topUp()).isTrue());
+        assertThat(pallet.lines()).allSatisfy(l -> assertThat(l.shippingPerUnit()).isLessThanOrEqualTo(new BigDecimal("15.00")));
+        assertThat(events.ofType(PalletReady.TYPE)).anySatisfy(e ->
+                assertThat(e.payload().path("palletId").asLong()).isEqualTo(pallet.id()));
+        int topUps = pallet.lines().stream().filter(PalletView.Line::topUp).mapToInt(PalletView.Line::quantity).sum();
+        BigDecimal before = fixture.balance(tenant.clientId());
+
+        var confirmed = pallets.confirm(pallet.id(), ADMIN);
+
+        assertThat(confirmed.status()).isEqualTo(PalletStatus.CONFIRMED);
+        assertThat(fixture.balance(tenant.clientId())).isEqualByComparingTo(
+                before.subtract(pallet.totalShipping()).subtract(new BigDecimal(topUps * 10)));
+        assertThat(fixture.lot(asins[1], "PO-1")[1]).isEqualTo(topUps);
+        assertThatThrownBy(() -> pallets.confirm(pallet.id(), ADMIN)).isInstanceOf(DomainException.Conflict.class);
+
+        var again = pallets.generate(tenant.clientId(), tenant.storeId(), ADMIN);
+        assertThat(again.pallets()).as("every unit is on the confirmed pallet").isEmpty();
+        assertThat(again.keptBack()).isEmpty();
+
+        var shipped = pallets.markShipped(pallet.id(), LocalDate.parse("2026-11-22"), ADMIN);
+        assertThat(shipped.status()).isEqualTo(PalletStatus.SHIPPED);
+        assertThat(shipped.shippedOn()).isEqualTo("2026-11-22");
+    }
+
+    @Test
+    void unitsWhoseAsinLostItsUngatingStayOffThePallets() {
+        String[] asins = new String[2];
+        var tenant = tenantWithUnits("5000.00", "500.00", 10, 0, asins);
+        fixture.ungate(tenant.storeExternalId(), asins[0], UngatingStatus.NO);
+
+        var generated = pallets.generate(tenant.clientId(), tenant.storeId(), ADMIN);
+
+        assertThat(generated.pallets()).isEmpty();
+        assertThat(generated.held()).singleElement().satisfies(h -> {
+            assertThat(h.asin()).isEqualTo(asins[0]);
+            assertThat(h.quantity()).isEqualTo(10);
+        });
+    }
+}
