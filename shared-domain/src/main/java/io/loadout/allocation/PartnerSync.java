@@ -65,21 +65,18 @@ public class PartnerSync {
     }
 
     void ensureStores(List<String> externalIds, Instant now) {
-        if (!externalIds.isEmpty()) {
-            sql.update("""
-                    insert into alloc_store (external_id, name, source_updated_at, created_at, changed_at)
-                    select btrim(x), btrim(x), ?, ?, ? from unnest(?::text[]) x
-                    on conflict (external_id) do nothing""",
-                    List.of(PLACEHOLDER_TIME, now, now, externalIds.stream().map(String::strip).toArray(String[]::new)));
-        }
+        ensure("alloc_store", externalIds, now);
     }
 
     void ensureClients(List<String> externalIds, Instant now) {
+        ensure("alloc_client", externalIds, now);
+    }
+
+    /** Placeholder rows (named by their id) for ids not seen before; a later update fills them. */
+    private void ensure(String table, List<String> externalIds, Instant now) {
         if (!externalIds.isEmpty()) {
-            sql.update("""
-                    insert into alloc_client (external_id, name, source_updated_at, created_at, changed_at)
-                    select btrim(x), btrim(x), ?, ?, ? from unnest(?::text[]) x
-                    on conflict (external_id) do nothing""",
+            sql.update("insert into " + table + " (external_id, name, source_updated_at, created_at, changed_at)"
+                    + " select btrim(x), btrim(x), ?, ?, ? from unnest(?::text[]) x on conflict (external_id) do nothing",
                     List.of(PLACEHOLDER_TIME, now, now, externalIds.stream().map(String::strip).toArray(String[]::new)));
         }
     }
