@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Pure pallet planning (no I/O): 3D-packs units into pallets, shares each pallet's freight among its units by
@@ -90,10 +89,10 @@ public final class PalletPlanner {
     }
 
     /**
-     * Packs {@code units}; pallets that are not full are topped up from {@code topUps} (oldest first), spending at
-     * most {@code topUpBudget} on their goods.
+     * Packs {@code units}; pallets that are not full are topped up from {@code topUps} (oldest first). {@code money}
+     * pays first for the shipping of the pallets that pay their way as packed; what is left is spent on top-up goods.
      */
-    public static Plan plan(Spec spec, List<Units> units, List<Units> topUps, BigDecimal topUpBudget) {
+    public static Plan plan(Spec spec, List<Units> units, List<Units> topUps, BigDecimal money) {
         long started = System.nanoTime();
         var fits = new ArrayList<Units>();
         var unpackable = new ArrayList<Units>();
@@ -103,14 +102,17 @@ public final class PalletPlanner {
             }
         }
         var packed = pack(spec, fits, Integer.MAX_VALUE);
+        var asPacked = packed.stream().map(content -> price(spec, content)).toList();
+        BigDecimal ownShipping = asPacked.stream().filter(Pallet::economical).map(Pallet::shipping)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         var pool = new ArrayList<>(topUps.stream().filter(u -> u.count() > 0 && fitsOnAPallet(spec, u)).toList());
-        BigDecimal budget = topUpBudget.max(BigDecimal.ZERO);
+        BigDecimal budget = money.subtract(ownShipping).max(BigDecimal.ZERO);
         var pallets = new ArrayList<Pallet>();
-        for (var content : packed) {
-            var priced = price(spec, content);
+        for (int i = 0; i < packed.size(); i++) {
+            var priced = asPacked.get(i);
             if (!priced.full(spec.fullAt()) && !pool.isEmpty() && budget.signum() > 0) {
-                var toppedUp = topUp(spec, content, pool, budget);
-                budget = budget.subtract(goods(toppedUp).subtract(goods(content)));
+                var toppedUp = topUp(spec, packed.get(i), pool, budget);
+                budget = budget.subtract(goods(toppedUp).subtract(goods(packed.get(i))));
                 priced = price(spec, toppedUp);
             }
             pallets.add(priced);
@@ -264,12 +266,5 @@ public final class PalletPlanner {
 
     private static int hundredths(BigDecimal pounds) {
         return pounds.movePointRight(2).setScale(0, RoundingMode.CEILING).intValueExact();
-    }
-
-    /** Units on a pallet by their key, for callers mapping lines back to allocations. */
-    static Map<Long, Integer> countsByKey(Pallet pallet) {
-        var counts = new LinkedHashMap<Long, Integer>();
-        pallet.lines().forEach(l -> counts.merge(l.units().key(), l.count(), Integer::sum));
-        return counts;
     }
 }

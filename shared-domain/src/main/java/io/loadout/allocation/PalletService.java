@@ -90,14 +90,11 @@ public class PalletService {
             }
         }
         var spec = spec();
-        var firstPass = PalletPlanner.plan(spec, units, List.of(), BigDecimal.ZERO);
-        BigDecimal ownShipping = firstPass.economical().stream().map(PalletPlanner.Pallet::shipping)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
         // a top-up unit is budgeted at its goods cost plus its maximum shipping, so the client can always pay it
         var pool = lots.availableForStore(storeId).stream().map(l -> new Units(l.lotId(), l.lotId(), l.asin(),
                 l.lengthIn(), l.widthIn(), l.heightIn(), l.weightLb(), l.minShip(), l.maxShip(),
                 l.unitCost().add(l.maxShip()), l.available(), true)).toList();
-        var plan = PalletPlanner.plan(spec, units, new ArrayList<>(pool), available.subtract(ownShipping));
+        var plan = PalletPlanner.plan(spec, units, new ArrayList<>(pool), available);
 
         var pallets = new ArrayList<PalletView>();
         BigDecimal due = BigDecimal.ZERO;
@@ -235,15 +232,15 @@ public class PalletService {
     }
 
     PalletView view(long palletId, Caller caller) {
-        var head = sql.one("select * from pallet where id = ?", List.of(palletId), r -> new Object[] {
+        var head = sql.one("select * from pallet where id = ?", List.of(palletId), r -> new PalletRow(
                 r.getLong("client_id"), r.getLong("store_id"), r.getLong("destination_store_id"), r.getString("code"),
                 r.getEnum("status", PalletStatus.class), r.getDecimal("freight"), r.getDecimal("total_shipping"),
                 r.getDecimal("total_volume_in3"), r.getDecimal("total_weight_lb"), r.getDecimal("volume_fill"),
                 r.getDecimal("weight_fill"), r.getObject("shipped_on", LocalDate.class), r.getInstant("created_at"),
-                r.getInstant("confirmed_at")}).orElseThrow(() -> new DomainException.NotFound("pallet", palletId));
+                r.getInstant("confirmed_at"))).orElseThrow(() -> new DomainException.NotFound("pallet", palletId));
         ClientRef client;
         try {
-            client = directory.client((Long) head[0], caller);
+            client = directory.client(head.clientId(), caller);
         } catch (DomainException.NotFound e) {
             throw new DomainException.NotFound("pallet", palletId);
         }
@@ -256,10 +253,16 @@ public class PalletService {
                 r -> new PalletView.Line(r.getLong("lot_id"), r.getLongOrNull("allocation_id"), r.getString("asin"),
                         r.getString("title"), (int) r.getLong("quantity"), r.getDecimal("shipping_per_unit"),
                         r.getDecimal("unit_cost"), r.getBoolean("top_up")));
-        return new PalletView(palletId, (String) head[3], client, directory.store((Long) head[1]),
-                directory.store((Long) head[2]), (PalletStatus) head[4], (BigDecimal) head[5], (BigDecimal) head[6],
-                (BigDecimal) head[7], (BigDecimal) head[8], (BigDecimal) head[9], (BigDecimal) head[10],
-                lines.stream().mapToInt(PalletView.Line::quantity).sum(), (LocalDate) head[11], (Instant) head[12],
-                (Instant) head[13], lines);
+        return new PalletView(palletId, head.code(), client, directory.store(head.storeId()),
+                directory.store(head.destinationStoreId()), head.status(), head.freight(), head.totalShipping(),
+                head.totalVolumeIn3(), head.totalWeightLb(), head.volumeFill(), head.weightFill(),
+                lines.stream().mapToInt(PalletView.Line::quantity).sum(), head.shippedOn(), head.createdAt(),
+                head.confirmedAt(), lines);
+    }
+
+    private record PalletRow(long clientId, long storeId, long destinationStoreId, String code, PalletStatus status,
+                             BigDecimal freight, BigDecimal totalShipping, BigDecimal totalVolumeIn3,
+                             BigDecimal totalWeightLb, BigDecimal volumeFill, BigDecimal weightFill, LocalDate shippedOn,
+                             Instant createdAt, Instant confirmedAt) {
     }
 }
