@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The cart generator. A draft picks units (oldest lots first, only ASINs ungated YES for the store) whose goods
@@ -196,14 +195,14 @@ public class CartService {
     }
 
     private CartView view(long cartId, Caller caller) {
-        var head = sql.one("select * from cart where id = ?", List.of(cartId), r -> new Object[] {
-                r.getLong("client_id"), r.getLong("store_id"), r.getEnum("status", CartStatus.class),
-                r.getDecimal("requested_amount"), r.getDecimal("goods_total"), r.getInstant("created_at"),
-                r.getInstant("expires_at"), r.getInstant("confirmed_at"), r.getInstant("cancelled_at")})
+        var head = sql.one("select * from cart where id = ?", List.of(cartId), r -> new CartRow(r.getLong("client_id"),
+                r.getLong("store_id"), r.getEnum("status", CartStatus.class), r.getDecimal("requested_amount"),
+                r.getDecimal("goods_total"), r.getInstant("created_at"), r.getInstant("expires_at"),
+                r.getInstant("confirmed_at"), r.getInstant("cancelled_at")))
                 .orElseThrow(() -> new DomainException.NotFound("cart", cartId));
         ClientRef client;
         try {
-            client = directory.client((Long) head[0], caller);
+            client = directory.client(head.clientId(), caller);
         } catch (DomainException.NotFound e) {
             throw new DomainException.NotFound("cart", cartId);
         }
@@ -213,9 +212,14 @@ public class CartService {
                 List.of(cartId), r -> new CartView.Line(r.getLong("lot_id"), r.getString("asin"), r.getString("title"),
                         r.getObject("date_added", LocalDate.class), (int) r.getLong("quantity"), r.getDecimal("unit_cost"),
                         r.getDecimal("unit_cost").multiply(BigDecimal.valueOf(r.getLong("quantity")))));
-        return new CartView(cartId, client, directory.store((Long) head[1]), (CartStatus) head[2], (BigDecimal) head[3],
-                (BigDecimal) head[4], lines.stream().mapToInt(CartView.Line::quantity).sum(), (Instant) head[5],
-                (Instant) head[6], (Instant) head[7], (Instant) head[8], lines);
+        return new CartView(cartId, client, directory.store(head.storeId()), head.status(), head.requestedAmount(),
+                head.goodsTotal(), lines.stream().mapToInt(CartView.Line::quantity).sum(), head.createdAt(),
+                head.expiresAt(), head.confirmedAt(), head.cancelledAt(), lines);
+    }
+
+    private record CartRow(long clientId, long storeId, CartStatus status, BigDecimal requestedAmount,
+                           BigDecimal goodsTotal, Instant createdAt, Instant expiresAt, Instant confirmedAt,
+                           Instant cancelledAt) {
     }
 
     static long cents(BigDecimal amount) {

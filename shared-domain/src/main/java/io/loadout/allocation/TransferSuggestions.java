@@ -4,6 +4,7 @@ import io.loadout.account.Caller;
 import io.loadout.shared.Actor;
 import io.loadout.shared.DomainException;
 import io.loadout.shared.Sql;
+import io.loadout.shared.Where;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -45,8 +46,8 @@ public class TransferSuggestions {
 
     @Transactional
     public List<SuggestionView> open(Caller caller) {
-        return sql.list(SELECT + " where t.status = 'OPEN' and (cast(? as bigint) is null or c.account_id = ?) order by t.id",
-                java.util.Arrays.asList(caller.ownerFilter(), caller.ownerFilter()), this::row);
+        var where = new Where().equal("t.status", Status.OPEN).equal("c.account_id", caller.ownerFilter());
+        return sql.list(SELECT + where.sql() + " order by t.id", where.params(), this::row);
     }
 
     @Transactional
