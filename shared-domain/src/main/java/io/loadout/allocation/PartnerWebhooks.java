@@ -47,7 +47,7 @@ public class PartnerWebhooks {
         var updates = new ArrayList<UngatingUpdate>();
         if (root.isArray()) {
             for (int i = 0; i < root.size(); i++) {
-                updates.add(valid(convert(root.get(i), UngatingUpdate.class, "[" + i + "]"), "[" + i + "]."));
+                updates.add(valid(convert(root.get(i), UngatingUpdate.class, "[" + i + "]."), "[" + i + "]."));
             }
         } else {
             updates.add(valid(convert(root, UngatingUpdate.class, ""), ""));
@@ -84,12 +84,18 @@ public class PartnerWebhooks {
         } catch (MismatchedInputException e) {
             String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String field = prefix + path;
-            throw new DomainException.InvalidInput(field.isEmpty() ? "body" : field, (e instanceof InvalidFormatException f
+            String field = fieldName(prefix + path);
+            throw new DomainException.InvalidInput(field, (e instanceof InvalidFormatException f
                     ? "'" + f.getValue() + "' is not a valid value" : "wrong type or shape") + " for " + field);
         } catch (JsonProcessingException e) {
-            throw new DomainException.InvalidInput(prefix.isEmpty() ? "body" : prefix, e.getOriginalMessage());
+            throw new DomainException.InvalidInput(fieldName(prefix), e.getOriginalMessage());
         }
+    }
+
+    /** {@code [2].} (the whole item) reads {@code [2]}; nothing reads {@code body}. */
+    private static String fieldName(String path) {
+        String field = path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
+        return field.isEmpty() ? "body" : field;
     }
 
     private <T> T valid(T value, String prefix) {

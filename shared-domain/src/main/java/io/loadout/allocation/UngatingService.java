@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,7 +49,7 @@ public class UngatingService {
         for (int i = 0; i < received.size(); i++) {
             var u = received.get(i);
             updates.add(new UngatingUpdate(u.store().strip(), Asin.require("items[" + i + "].asin", u.asin()),
-                    u.status(), u.updatedAt()));
+                    u.status(), u.updatedAt().truncatedTo(ChronoUnit.MICROS))); // what PostgreSQL stores
         }
         partners.ensureStores(updates.stream().map(UngatingUpdate::store).distinct().toList(), now);
         String[] stores = updates.stream().map(UngatingUpdate::store).toArray(String[]::new);

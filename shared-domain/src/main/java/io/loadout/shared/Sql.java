@@ -204,6 +204,12 @@ public class Sql {
             return t == null ? null : t.toInstant();
         }
 
+        /** A {@code text[]} column; an SQL null reads as an empty list. */
+        public List<String> getStrings(String column) throws SQLException {
+            java.sql.Array a = rs.getArray(column);
+            return a == null ? List.of() : List.of((String[]) a.getArray());
+        }
+
         public <E extends Enum<E>> E getEnum(String column, Class<E> type) throws SQLException {
             String v = rs.getString(column);
             if (v == null) {

@@ -50,4 +50,32 @@ public final class QueryParams {
         }
         throw new DomainException.InvalidInput(name, name + " must be a positive whole number");
     }
+
+    /** A whole number of 0 or more (a count of days, say), or null when absent. */
+    public static Integer count(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int count = Integer.parseInt(value.strip());
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal
+        }
+        throw new DomainException.InvalidInput(name, name + " must be a whole number, 0 or more");
+    }
+
+    /** {@code true} or {@code false}, or null when absent. */
+    public static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new DomainException.InvalidInput(name, name + " must be true or false");
+        };
+    }
 }
