@@ -20,6 +20,17 @@ locals {
       roles       = ["roles/cloudsql.client", "roles/pubsub.publisher"]
       timeout     = 120
     }
+    allocation = {
+      entry_point = local.http_entry
+      trigger     = { kind = "http", bucket = null, topic = null }
+      env         = {}
+      secret_env = {
+        LOADOUT_WEBHOOKS_UNGATING_SECRET = google_secret_manager_secret.app["loadout-webhook-ungating"].secret_id
+        LOADOUT_WEBHOOKS_AUTOFBA_SECRET  = google_secret_manager_secret.app["loadout-webhook-autofba"].secret_id
+      }
+      roles   = ["roles/cloudsql.client", "roles/pubsub.publisher"]
+      timeout = 120
+    }
     imports = {
       entry_point = local.event_entry
       trigger     = { kind = "storage", bucket = module.bucket.name, topic = null }
@@ -44,10 +55,14 @@ locals {
     jobs = {
       entry_point = local.event_entry
       trigger     = { kind = "pubsub", bucket = null, topic = module.jobs_topic.id }
-      env         = { QUARKUS_FUNQY_EXPORT = "runJob" }
-      secret_env  = local.no_secrets
-      roles       = ["roles/cloudsql.client", "roles/pubsub.publisher", "roles/eventarc.eventReceiver"]
-      timeout     = 540
+      env = {
+        QUARKUS_FUNQY_EXPORT           = "runJob"
+        LOADOUT_ALLOCATION_SHEET_URL   = var.inventory_sheet_url
+        LOADOUT_ALLOCATION_AUTOFBA_URL = var.autofba_feed_url
+      }
+      secret_env = { LOADOUT_ALLOCATION_AUTOFBA_TOKEN = google_secret_manager_secret.app["loadout-autofba-token"].secret_id }
+      roles      = ["roles/cloudsql.client", "roles/pubsub.publisher", "roles/eventarc.eventReceiver"]
+      timeout    = 540
     }
   }
 }
@@ -71,9 +86,10 @@ module "function" {
   native_image    = "${var.native_image_repository}/${each.key}:${var.release}"
 }
 
-# imports reads uploads and writes errors reports in the bucket; catalog stores and deletes catalog images there.
+# imports reads uploads and writes errors reports in the bucket; catalog stores and deletes catalog images there;
+# jobs drops the polled buying sheet into imports/inventory/.
 resource "google_storage_bucket_iam_member" "bucket_users" {
-  for_each = toset(["imports", "catalog"])
+  for_each = toset(["imports", "catalog", "jobs"])
   bucket   = module.bucket.name
   role     = "roles/storage.objectUser"
   member   = "serviceAccount:${module.function[each.key].service_account_email}"

@@ -42,3 +42,15 @@ variable "smtp_port" {
   type    = number
   default = 587
 }
+
+variable "inventory_sheet_url" {
+  description = "The buying sheet's published CSV export, polled by the inventory-sheet-poll job (empty: not polled)"
+  type        = string
+  default     = ""
+}
+
+variable "autofba_feed_url" {
+  description = "The AutoFBA panel's feed endpoint, pulled by the autofba-pull job (empty: not pulled)"
+  type        = string
+  default     = ""
+}

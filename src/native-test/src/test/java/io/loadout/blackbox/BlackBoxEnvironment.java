@@ -19,6 +19,7 @@ import java.util.UUID;
 final class BlackBoxEnvironment implements AutoCloseable {
 
     static final String BOOTSTRAP_SECRET = "black-box-secret";
+    static final String UNGATING_SECRET = "black-box-ungating-secret";
 
     final FakePubSubServer pubSub = new FakePubSubServer();
     final GreenMail smtp;
@@ -36,6 +37,7 @@ final class BlackBoxEnvironment implements AutoCloseable {
                 "LOADOUT_GCP_PUBSUB_ENDPOINT", pubSub.endpoint(),
                 "GOOGLE_CLOUD_PROJECT", "black-box",
                 "LOADOUT_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET,
+                "LOADOUT_WEBHOOKS_UNGATING_SECRET", UNGATING_SECRET,
                 "LOADOUT_SMTP_HOST", "127.0.0.1",
                 "LOADOUT_SMTP_PORT", String.valueOf(smtpPort),
                 "LOADOUT_SMTP_START_TLS", "DISABLED",
@@ -64,6 +66,10 @@ final class BlackBoxEnvironment implements AutoCloseable {
             case "catalog" -> {
                 var f = FunctionProcess.start(name, FunctionProcess.Kind.HTTP, null, env);
                 yield f.awaitReady(() -> given().baseUri(f.baseUri()).get("/api/catalog/configurations").statusCode() == 401);
+            }
+            case "allocation" -> {
+                var f = FunctionProcess.start(name, FunctionProcess.Kind.HTTP, null, env);
+                yield f.awaitReady(() -> given().baseUri(f.baseUri()).get("/api/allocation/lots").statusCode() == 401);
             }
             case "imports" -> {
                 var f = FunctionProcess.start(name, FunctionProcess.Kind.CLOUD_EVENT, "importObject", env);

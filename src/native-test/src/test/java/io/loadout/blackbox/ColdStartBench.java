@@ -17,7 +17,7 @@ class ColdStartBench {
         var table = new StringBuilder(String.format("%-10s %18s %16s   %s%n", "function", "cold start (ms)",
                 "peak RSS (MB)", "all runs ms / MB"));
         try (var deployment = new BlackBoxEnvironment()) {
-            for (String function : List.of("ops", "catalog", "imports", "notifier", "jobs")) {
+            for (String function : List.of("ops", "catalog", "allocation", "imports", "notifier", "jobs")) {
                 List<Long> millis = new ArrayList<>();
                 List<Long> rss = new ArrayList<>();
                 for (int run = 0; run < RUNS; run++) {

@@ -8,11 +8,16 @@ import static org.hamcrest.Matchers.startsWith;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.loadout.testing.CloudEvents;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,7 @@ class FunctionsBlackBoxIT {
     private static BlackBoxEnvironment deployment;
     private static FunctionProcess ops;
     private static FunctionProcess catalog;
+    private static FunctionProcess allocation;
     private static FunctionProcess imports;
     private static FunctionProcess notifier;
     private static FunctionProcess jobs;
@@ -38,6 +44,7 @@ class FunctionsBlackBoxIT {
         // one after another, so each cold start is measured without the others competing for the CPU
         ops = track(deployment.launch("ops"));
         catalog = track(deployment.launch("catalog"));
+        allocation = track(deployment.launch("allocation"));
         imports = track(deployment.launch("imports"));
         notifier = track(deployment.launch("notifier"));
         jobs = track(deployment.launch("jobs"));
@@ -177,5 +184,35 @@ class FunctionsBlackBoxIT {
         jobTick(CloudEvents.newId(), "price-activation").then().statusCode(200);
         opsAs(adminToken).get("/api/ops/job-runs?job=price-activation").then().statusCode(200)
                 .body("items[0].status", equalTo("SUCCEEDED"));
+    }
+
+    @Test
+    void allocationTakesSignedUngatingOnceAndOpensTheInvoiceTask() throws Exception {
+        byte[] body = """
+                {"store": "BB-STORE-1", "asin": "B0BLACKBX1", "status": "INVOICE_NEEDED", "updatedAt": "2026-11-21T09:00:00Z"}"""
+                .getBytes(StandardCharsets.UTF_8);
+        long t = Instant.now().getEpochSecond();
+        var mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(BlackBoxEnvironment.UNGATING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
+        String signature = "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
+
+        for (int delivery = 0; delivery < 2; delivery++) {
+            given().baseUri(allocation.baseUri()).header("X-Loadout-Signature", signature).contentType(ContentType.JSON)
+                    .body(body).post("/api/allocation/webhooks/ungating").then()
+                    .statusCode(delivery == 0 ? 200 : 401);
+        }
+        given().baseUri(allocation.baseUri()).contentType(ContentType.JSON).body(body)
+                .post("/api/allocation/webhooks/ungating").then().statusCode(401)
+                .contentType("application/problem+json").body("field", equalTo("X-Loadout-Signature"));
+
+        given().baseUri(allocation.baseUri()).header("Authorization", "Bearer " + adminToken)
+                .get("/api/allocation/admin-tasks?status=OPEN").then().statusCode(200)
+                .body("items.findAll { it.asin == 'B0BLACKBX1' }.size()", equalTo(1));
+        given().baseUri(allocation.baseUri()).header("Authorization", "Bearer " + adminToken)
+                .get("/api/allocation/ungating?asin=B0BLACKBX1").then().statusCode(200)
+                .body("items[0].status", equalTo("INVOICE_NEEDED")).body("items[0].store", equalTo("BB-STORE-1"));
+        assertThat(deployment.pubSub.ofType("allocation.ungating.invoice-needed"))
+                .anySatisfy(p -> assertThat(p.data()).contains("B0BLACKBX1"));
     }
 }
