@@ -16,7 +16,6 @@ import org.jboss.resteasy.reactive.RestHeader;
  * ({@code X-Loadout-Signature: t=<unix>,v1=<hex>}); a replay or a stale signature answers 401.
  */
 @Path("/api/allocation/webhooks")
-@PermitAll
 @Consumes(MediaType.WILDCARD)
 public class WebhookResource {
 
@@ -28,6 +27,7 @@ public class WebhookResource {
 
     /** The ungating software: {@code {store, asin, status, updatedAt}} or a list of them. */
     @POST
+    @PermitAll
     @Path("/ungating")
     public UngatingService.Result ungating(@RestHeader(WebhookVerifier.HEADER) String signature, byte[] body) {
         return webhooks.ungating(signature, body);
@@ -35,6 +35,7 @@ public class WebhookResource {
 
     /** The AutoFBA panel: clients, stores and balance entries (the contract is in the module README). */
     @POST
+    @PermitAll
     @Path("/autofba")
     public PartnerSync.Applied autofba(@RestHeader(WebhookVerifier.HEADER) String signature, byte[] body) {
         return webhooks.autofba(signature, body);

@@ -1,0 +1,191 @@
+package io.loadout.notification;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadout.alert.AlertDraft;
+import io.loadout.alert.AlertSeverity;
+import io.loadout.allocation.BalanceInsufficient;
+import io.loadout.allocation.CartConfirmed;
+import io.loadout.allocation.ClientRef;
+import io.loadout.allocation.InvoiceNeeded;
+import io.loadout.allocation.PalletReady;
+import io.loadout.allocation.PreorderArrived;
+import io.loadout.allocation.UngatingChanged;
+import io.loadout.event.DomainEvent;
+import io.loadout.event.EventEnvelope;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the allocation events tell people. Client-facing news (an allocation, a preorder, a full pallet) goes to
+ * the client's address with the admin copied, and to the client's own dashboard when the client has a login;
+ * what only the admin acts on (a balance to request, an invoice to upload, ungating news) goes to the admin.
+ */
+final class AllocationPolicies {
+
+    private AllocationPolicies() {
+    }
+
+    /** Reads the event's payload as its record and decides from it. */
+    abstract static class Policy<E extends DomainEvent> implements NotificationPolicy {
+        final NotifyConfig config;
+        private final ObjectMapper json;
+        private final Class<E> type;
+        private final String eventType;
+
+        Policy(ObjectMapper json, NotifyConfig config, Class<E> type, String eventType) {
+            this.json = json;
+            this.config = config;
+            this.type = type;
+            this.eventType = eventType;
+        }
+
+        @Override
+        public String eventType() {
+            return eventType;
+        }
+
+        @Override
+        public Optional<Notification> notificationFor(EventEnvelope event) {
+            return notificationFor(event.payloadAs(type, json));
+        }
+
+        abstract Optional<Notification> notificationFor(E event);
+    }
+
+    /** The client's address (when the AutoFBA panel gave one) and the admin's. */
+    static List<String> clientAndAdmin(ClientRef client, NotifyConfig config) {
+        var to = new ArrayList<String>();
+        if (client.email() != null && !client.email().isBlank()) {
+            to.add(client.email());
+        }
+        to.add(config.adminEmail());
+        return to;
+    }
+
+    /** A confirmed cart: the units are the client's. */
+    @Singleton
+    static class CartConfirmedPolicy extends Policy<CartConfirmed> {
+        CartConfirmedPolicy(ObjectMapper json, NotifyConfig config) {
+            super(json, config, CartConfirmed.class, CartConfirmed.TYPE);
+        }
+
+        @Override
+        Optional<Notification> notificationFor(CartConfirmed cart) {
+            String title = "Allocated: " + cart.units() + " units for " + cart.goodsTotal() + " to " + cart.store().name();
+            return Optional.of(new Notification(
+                    new OutgoingMail(clientAndAdmin(cart.client(), config), "[Loadout] " + title,
+                            "allocation-cart-confirmed", Map.of("cart", cart)),
+                    new AlertDraft(cart.client().accountId(), AlertSeverity.INFO, "allocation.cart.confirmed", title,
+                            "Cart #" + cart.cartId() + " for " + cart.client().name() + "; balance now "
+                                    + cart.balanceAfter() + ".")));
+        }
+    }
+
+    /** A cart or a pallet's shipping the balance cannot cover: the admin asks the client for more. */
+    @Singleton
+    static class BalanceInsufficientPolicy extends Policy<BalanceInsufficient> {
+        BalanceInsufficientPolicy(ObjectMapper json, NotifyConfig config) {
+            super(json, config, BalanceInsufficient.class, BalanceInsufficient.TYPE);
+        }
+
+        @Override
+        Optional<Notification> notificationFor(BalanceInsufficient shortfall) {
+            String title = "Request balance: " + shortfall.client().name() + " is " + shortfall.shortfall() + " short";
+            String suggestion = shortfall.suggestionId() == null ? " No mutual store to move the units to."
+                    : " Suggestion #" + shortfall.suggestionId() + ": move the units to " + shortfall.mutualStore().name()
+                    + " (POST /api/allocation/transfer-suggestions/" + shortfall.suggestionId() + "/accept).";
+            return Optional.of(new Notification(
+                    new OutgoingMail(List.of(config.adminEmail()), "[Loadout] " + title, "allocation-balance-insufficient",
+                            Map.of("shortfall", shortfall)),
+                    new AlertDraft(null, AlertSeverity.WARNING, "allocation.balance.insufficient", title,
+                            shortfall.reference() + " needs " + shortfall.needed() + ", the balance has "
+                                    + shortfall.available() + "." + suggestion)));
+        }
+    }
+
+    /** Ungating news from the software or an admin: a dashboard line, and a mail listing the changes. */
+    @Singleton
+    static class UngatingChangedPolicy extends Policy<UngatingChanged> {
+        UngatingChangedPolicy(ObjectMapper json, NotifyConfig config) {
+            super(json, config, UngatingChanged.class, UngatingChanged.TYPE);
+        }
+
+        @Override
+        Optional<Notification> notificationFor(UngatingChanged changed) {
+            if (changed.changed() == 0) {
+                return Optional.empty();
+            }
+            String title = "Ungating: " + changed.changed() + " change" + (changed.changed() == 1 ? "" : "s")
+                    + " from " + changed.source();
+            String first = changed.changes().stream().limit(5)
+                    .map(c -> c.store() + "/" + c.asin() + " " + c.status()).reduce((a, b) -> a + ", " + b).orElse("");
+            return Optional.of(new Notification(
+                    new OutgoingMail(List.of(config.adminEmail()), "[Loadout] " + title, "allocation-ungating-changed",
+                            Map.of("changed", changed)),
+                    new AlertDraft(null, AlertSeverity.INFO, "allocation.ungating.changed", title,
+                            first + (changed.changes().size() > 5 ? ", …" : ""))));
+        }
+    }
+
+    /** The ungating software needs an invoice: an admin task exists; the admin is told. */
+    @Singleton
+    static class InvoiceNeededPolicy extends Policy<InvoiceNeeded> {
+        InvoiceNeededPolicy(ObjectMapper json, NotifyConfig config) {
+            super(json, config, InvoiceNeeded.class, InvoiceNeeded.TYPE);
+        }
+
+        @Override
+        Optional<Notification> notificationFor(InvoiceNeeded needed) {
+            String title = "Invoice needed: " + needed.asin() + " at " + needed.storeName();
+            return Optional.of(new Notification(
+                    new OutgoingMail(List.of(config.adminEmail()), "[Loadout] " + title, "allocation-invoice-needed",
+                            Map.of("needed", needed)),
+                    new AlertDraft(null, AlertSeverity.WARNING, "allocation.ungating.invoice-needed", title,
+                            "Upload an invoice for " + needed.asin() + " to the ungating software for store "
+                                    + needed.store() + " (admin task #" + needed.taskId() + ").")));
+        }
+    }
+
+    /** Preordered stock arrived: allocated (balance due debited), or waiting for money or ungating. */
+    @Singleton
+    static class PreorderArrivedPolicy extends Policy<PreorderArrived> {
+        PreorderArrivedPolicy(ObjectMapper json, NotifyConfig config) {
+            super(json, config, PreorderArrived.class, PreorderArrived.TYPE);
+        }
+
+        @Override
+        Optional<Notification> notificationFor(PreorderArrived arrived) {
+            String title = "Preorder #" + arrived.preorderId() + " arrived: " + arrived.quantity() + " × " + arrived.asin()
+                    + (arrived.allocated() ? " allocated" : " waiting");
+            String detail = arrived.allocated() ? "Balance due " + arrived.debited() + " debited." : arrived.reason();
+            return Optional.of(new Notification(
+                    new OutgoingMail(clientAndAdmin(arrived.client(), config), "[Loadout] " + title,
+                            "allocation-preorder-arrived", Map.of("arrived", arrived)),
+                    new AlertDraft(arrived.client().accountId(),
+                            arrived.allocated() ? AlertSeverity.INFO : AlertSeverity.WARNING,
+                            "allocation.preorder.arrived", title, detail)));
+        }
+    }
+
+    /** A pallet is full enough to ship: the client and the admin can confirm it. */
+    @Singleton
+    static class PalletReadyPolicy extends Policy<PalletReady> {
+        PalletReadyPolicy(ObjectMapper json, NotifyConfig config) {
+            super(json, config, PalletReady.class, PalletReady.TYPE);
+        }
+
+        @Override
+        Optional<Notification> notificationFor(PalletReady pallet) {
+            String title = "Full pallet ready: " + pallet.code() + " for " + pallet.store().name();
+            return Optional.of(new Notification(
+                    new OutgoingMail(clientAndAdmin(pallet.client(), config), "[Loadout] " + title,
+                            "allocation-pallet-ready", Map.of("pallet", pallet)),
+                    new AlertDraft(pallet.client().accountId(), AlertSeverity.INFO, "allocation.pallet.ready", title,
+                            pallet.units() + " units, shipping " + pallet.totalShipping() + "; confirm with POST "
+                                    + "/api/allocation/pallets/" + pallet.palletId() + "/confirm.")));
+        }
+    }
+}
