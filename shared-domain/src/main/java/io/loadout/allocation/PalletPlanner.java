@@ -6,7 +6,9 @@ import com.github.skjolber.packing.api.ContainerItem;
 import com.github.skjolber.packing.api.DefaultStack;
 import com.github.skjolber.packing.api.StackPlacement;
 import com.github.skjolber.packing.api.StackableItem;
+import com.github.skjolber.packing.packer.AbstractPackager;
 import com.github.skjolber.packing.packer.laff.LargestAreaFitFirstPackager;
+import com.github.skjolber.packing.packer.plain.PlainPackager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -102,6 +104,13 @@ public final class PalletPlanner {
             }
         }
         var packed = pack(spec, fits, Integer.MAX_VALUE);
+        if (packed != null && packed.size() > lowerBound(spec, fits)) {
+            // a second, different packer may need one pallet fewer
+            var tighter = pack(spec, fits, packed.size() - 1, PlainPackager.newBuilder().build());
+            if (tighter != null) {
+                packed = tighter;
+            }
+        }
         var asPacked = packed.stream().map(content -> price(spec, content)).toList();
         BigDecimal ownShipping = asPacked.stream().filter(Pallet::economical).map(Pallet::shipping)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -142,6 +151,10 @@ public final class PalletPlanner {
 
     /** Real 3D packing (largest-area-fit-first); returns the units on each pallet, in the packer's order. */
     static List<List<Units>> pack(Spec spec, List<Units> units, int maxPallets) {
+        return pack(spec, units, maxPallets, LargestAreaFitFirstPackager.newBuilder().build());
+    }
+
+    static List<List<Units>> pack(Spec spec, List<Units> units, int maxPallets, AbstractPackager<?, ?> packager) {
         if (units.isEmpty()) {
             return List.of();
         }
@@ -158,7 +171,6 @@ public final class PalletPlanner {
                 .withSize(tenths(spec.lengthIn()), tenths(spec.widthIn()), tenths(spec.heightIn()))
                 .withEmptyWeight(0).withMaxLoadWeight(hundredths(spec.maxWeightLb())).withStack(new DefaultStack()).build();
         int limit = Math.min(maxPallets, units.stream().mapToInt(Units::count).sum());
-        var packager = LargestAreaFitFirstPackager.newBuilder().build();
         var result = packager.newResultBuilder()
                 .withContainers(ContainerItem.newListBuilder().withContainer(pallet, limit).build())
                 .withStackables(items).withMaxContainerCount(limit).build();
@@ -176,49 +188,73 @@ public final class PalletPlanner {
         return pallets;
     }
 
+    /** Candidates in a row that cannot add even one unit before the pallet counts as packed out. */
+    static final int PACKED_OUT_AFTER = 3;
+
     /**
      * Adds units from the pool (oldest first) while the pallet has room, checking each addition with a real pack
-     * of the whole pallet; takes what it adds out of the pool.
+     * of the whole pallet; takes what it adds out of the pool. One pack tells whether a single unit still fits, a
+     * second whether all that room and money allow fit; only in between does it search.
      */
     private static List<Units> topUp(Spec spec, List<Units> content, List<Units> pool, BigDecimal budget) {
         var current = new ArrayList<>(content);
         BigDecimal left = budget;
-        for (int i = 0; i < pool.size(); i++) {
+        int misses = 0;
+        for (int i = 0; i < pool.size() && misses < PACKED_OUT_AFTER; i++) {
             var candidate = pool.get(i);
             double volumeLeft = spec.volume() - current.stream().mapToDouble(u -> u.volume() * u.count()).sum();
             double weightLeft = spec.weight() - current.stream().mapToDouble(u -> u.weightLb().doubleValue() * u.count()).sum();
             int byRoom = (int) Math.min(volumeLeft / candidate.volume(), weightLeft / candidate.weightLb().doubleValue());
             int byMoney = left.divide(candidate.unitCost(), 0, RoundingMode.DOWN).intValue();
             int most = Math.min(candidate.count(), Math.min(byRoom, byMoney));
-            // the most units of this candidate that still pack onto this one pallet (binary search, real packs)
-            int lo = 0;
-            int hi = most;
-            List<Units> best = current;
+            if (most == 0) {
+                continue;
+            }
+            var one = packsOnOnePallet(spec, current, candidate, 1);
+            if (one == null) {
+                misses++;
+                continue;
+            }
+            misses = 0;
+            // the most units of this candidate that still pack onto this one pallet: lo fits, above hi does not
+            int lo = 1;
+            List<Units> best = one;
+            var all = most == 1 ? null : packsOnOnePallet(spec, current, candidate, most);
+            if (all != null) {
+                lo = most;
+                best = all;
+            }
+            int hi = all != null ? most : most - 1;
             while (lo < hi) {
                 int mid = (lo + hi + 1) / 2;
-                var trial = new ArrayList<>(current);
-                trial.add(candidate.withCount(mid));
-                var merged = merge(trial);
-                var packed = pack(spec, merged, 1);
-                if (packed != null && packed.size() == 1 && packed.get(0).stream().mapToInt(Units::count).sum()
-                        == merged.stream().mapToInt(Units::count).sum()) {
+                var packed = packsOnOnePallet(spec, current, candidate, mid);
+                if (packed != null) {
                     lo = mid;
-                    best = merged;
+                    best = packed;
                 } else {
                     hi = mid - 1;
                 }
             }
-            if (lo > 0) {
-                current = new ArrayList<>(best);
-                left = left.subtract(candidate.unitCost().multiply(BigDecimal.valueOf(lo)));
-                pool.set(i, candidate.withCount(candidate.count() - lo));
-            }
+            current = new ArrayList<>(best);
+            left = left.subtract(candidate.unitCost().multiply(BigDecimal.valueOf(lo)));
+            pool.set(i, candidate.withCount(candidate.count() - lo));
             if (price(spec, current).full(spec.fullAt())) {
                 break;
             }
         }
         pool.removeIf(u -> u.count() == 0);
         return current;
+    }
+
+    /** The pallet's content with {@code count} more of the candidate, if all of it packs onto one pallet; else null. */
+    private static List<Units> packsOnOnePallet(Spec spec, List<Units> current, Units candidate, int count) {
+        var trial = new ArrayList<>(current);
+        trial.add(candidate.withCount(count));
+        var merged = merge(trial);
+        var packed = pack(spec, merged, 1);
+        boolean all = packed != null && packed.size() == 1 && packed.get(0).stream().mapToInt(Units::count).sum()
+                == merged.stream().mapToInt(Units::count).sum();
+        return all ? merged : null;
     }
 
     private static List<Units> merge(List<Units> units) {

@@ -119,11 +119,48 @@ class AllocationBench {
                 .formatted(freight.doubleValue() / naiveFreight.doubleValue(), freight.subtract(charged).max(BigDecimal.ZERO),
                         naiveFreight.subtract(naiveCharged).max(BigDecimal.ZERO)));
 
+        datasets(spec, 20);
+
         Loader.loadNativeLibraries();
         for (int lots : new int[] {200, 1_000}) {
             cart(lots, new Random(lots));
         }
         System.out.println("\n=== allocation bench ===\n" + report);
+    }
+
+    /** The planner alone on more generated datasets of the same shape: how the pallet count spreads over the bound. */
+    private void datasets(Spec spec, int count) {
+        var ratios = new ArrayList<Double>();
+        var millis = new ArrayList<Double>();
+        int within = 0;
+        double fillOfBound = 0;
+        for (int seed = 1; seed <= count; seed++) {
+            var skus = skus(new Random(seed));
+            var units = new ArrayList<Units>();
+            for (int i = 0; i < skus.size(); i++) {
+                units.add(units(i, skus.get(i)));
+            }
+            long started = System.nanoTime();
+            var plan = PalletPlanner.plan(spec, units, List.of(), BigDecimal.ZERO);
+            millis.add((System.nanoTime() - started) / 1e6);
+            int bound = PalletPlanner.lowerBound(spec, units);
+            double ratio = (double) plan.pallets().size() / bound;
+            ratios.add(ratio);
+            within += ratio <= 1.15 ? 1 : 0;
+            fillOfBound += volumeOrWeight(spec, units) / bound;
+        }
+        millis.sort(Double::compare);
+        line(count + " datasets", "packing median %.0f ms, max %.0f ms; pallets / lower bound: mean %.2fx, worst %.2fx, %d of %d within 1.15x"
+                .formatted(millis.get(count / 2), millis.get(count - 1), ratios.stream().mapToDouble(d -> d).average().orElseThrow(),
+                        ratios.stream().mapToDouble(d -> d).max().orElseThrow(), within, count));
+        line("", "(the bound is the volume or weight rounded up: it asks %.0f %% fill of every pallet on average)"
+                .formatted(100 * fillOfBound / count));
+    }
+
+    private static double volumeOrWeight(Spec spec, List<Units> units) {
+        double volume = units.stream().mapToDouble(u -> u.volume() * u.count()).sum() / spec.volume();
+        double weight = units.stream().mapToDouble(u -> u.weightLb().doubleValue() * u.count()).sum() / spec.weight();
+        return Math.max(volume, weight);
     }
 
     private void cart(int lots, Random random) {

@@ -5,6 +5,7 @@ import io.loadout.account.IssuedToken;
 import io.loadout.account.NewAccount;
 import io.loadout.account.NewToken;
 import io.loadout.account.Role;
+import io.loadout.webhook.WebhookConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +29,7 @@ public class LocalStackStartup {
     private final boolean mailLogOnly;
     private final String smtpHost;
     private final int smtpPort;
+    private final WebhookConfig webhooks;
 
     LocalStackStartup(AccountService accounts, LocalConfig config, LocalScheduler scheduler,
                       @ConfigProperty(name = "quarkus.http.host") String httpHost,
@@ -35,7 +37,7 @@ public class LocalStackStartup {
                       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String dbUrl,
                       @ConfigProperty(name = "quarkus.mailer.mock") boolean mailLogOnly,
                       @ConfigProperty(name = "quarkus.mailer.host") String smtpHost,
-                      @ConfigProperty(name = "quarkus.mailer.port") int smtpPort) {
+                      @ConfigProperty(name = "quarkus.mailer.port") int smtpPort, WebhookConfig webhooks) {
         this.accounts = accounts;
         this.config = config;
         this.scheduler = scheduler;
@@ -45,6 +47,7 @@ public class LocalStackStartup {
         this.mailLogOnly = mailLogOnly;
         this.smtpHost = smtpHost;
         this.smtpPort = smtpPort;
+        this.webhooks = webhooks;
     }
 
     void onStart(@Observes StartupEvent startup) {
@@ -66,6 +69,9 @@ public class LocalStackStartup {
                 .append("   (drop files into imports/<kind>/)\n")
                 .append("  Mail          ").append(mailLogOnly ? "logged to the console (set LOADOUT_SMTP_HOST to send)"
                         : "SMTP " + smtpHost + ":" + smtpPort).append('\n')
+                .append("  Webhooks      ").append(base).append("/api/allocation/webhooks/{ungating,autofba}, signing secrets ")
+                .append(webhooks.ungatingSecret().orElse("(unset)")).append(" / ")
+                .append(webhooks.autofbaSecret().orElse("(unset)")).append('\n')
                 .append("  Schedules     ").append(scheduler.schedules()).append('\n');
         System.out.println(banner);
     }
