@@ -1,6 +1,7 @@
 package io.loadout.functions.allocation;
 
 import io.loadout.adapters.http.CurrentCaller;
+import io.loadout.adapters.http.PageParams;
 import io.loadout.adapters.http.QueryParams;
 import io.loadout.adapters.http.Roles;
 import io.loadout.allocation.AllocationQueries;
@@ -43,7 +44,7 @@ public class CartResource {
                               @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount) {
     }
 
-    public static class Filter extends Paging {
+    public static class Filter extends PageParams {
         @RestQuery
         String clientId;
         @RestQuery

@@ -1,6 +1,7 @@
 package io.loadout.functions.allocation;
 
 import io.loadout.adapters.http.CurrentCaller;
+import io.loadout.adapters.http.PageParams;
 import io.loadout.adapters.http.Roles;
 import io.loadout.allocation.AllocationQueries;
 import io.loadout.allocation.AllocationQueries.ClientView;
@@ -37,7 +38,7 @@ public class ClientResource {
 
     @GET
     @Path("/clients")
-    public Page<ClientView> clients(@RestQuery String q, @BeanParam Paging paging) {
+    public Page<ClientView> clients(@RestQuery String q, @BeanParam PageParams paging) {
         return queries.clients(q, paging.page(), caller.get());
     }
 
@@ -57,13 +58,13 @@ public class ClientResource {
 
     @GET
     @Path("/clients/{id}/ledger")
-    public Page<LedgerEntryView> ledger(@PathParam("id") long id, @BeanParam Paging paging) {
+    public Page<LedgerEntryView> ledger(@PathParam("id") long id, @BeanParam PageParams paging) {
         return queries.ledger(id, paging.page(), caller.get());
     }
 
     @GET
     @Path("/stores")
-    public Page<StoreView> stores(@BeanParam Paging paging) {
+    public Page<StoreView> stores(@BeanParam PageParams paging) {
         return queries.stores(paging.page(), caller.get());
     }
 }

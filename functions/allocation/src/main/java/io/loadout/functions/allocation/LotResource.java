@@ -1,5 +1,6 @@
 package io.loadout.functions.allocation;
 
+import io.loadout.adapters.http.PageParams;
 import io.loadout.adapters.http.QueryParams;
 import io.loadout.adapters.http.Roles;
 import io.loadout.allocation.AllocationQueries;
@@ -23,7 +24,7 @@ public class LotResource {
         this.queries = queries;
     }
 
-    public static class Params extends Paging {
+    public static class Params extends PageParams {
         @RestQuery
         String asin;
         @RestQuery

@@ -1,6 +1,7 @@
 package io.loadout.functions.allocation;
 
 import io.loadout.adapters.http.CurrentCaller;
+import io.loadout.adapters.http.PageParams;
 import io.loadout.adapters.http.QueryParams;
 import io.loadout.adapters.http.Roles;
 import io.loadout.allocation.AllocationQueries;
@@ -53,7 +54,7 @@ public class PalletResource {
     public record Shipment(LocalDate shippedOn) {
     }
 
-    public static class Filter extends Paging {
+    public static class Filter extends PageParams {
         @RestQuery
         String clientId;
         @RestQuery

@@ -1,6 +1,7 @@
 package io.loadout.functions.allocation;
 
 import io.loadout.adapters.http.CurrentCaller;
+import io.loadout.adapters.http.PageParams;
 import io.loadout.adapters.http.QueryParams;
 import io.loadout.adapters.http.Roles;
 import io.loadout.allocation.PreorderService;
@@ -35,7 +36,7 @@ public class PreorderResource {
         this.caller = caller;
     }
 
-    public static class Filter extends Paging {
+    public static class Filter extends PageParams {
         @RestQuery
         String clientId;
         @RestQuery

@@ -1,6 +1,7 @@
 package io.loadout.functions.allocation;
 
 import io.loadout.adapters.http.CurrentCaller;
+import io.loadout.adapters.http.PageParams;
 import io.loadout.adapters.http.QueryParams;
 import io.loadout.adapters.http.Roles;
 import io.loadout.allocation.AllocationQueries;
@@ -59,7 +60,7 @@ public class UngatingResource {
     public record BulkUngating(@NotEmpty @Size(max = 5000) List<@Valid @NotNull ManualUngating> items) {
     }
 
-    public static class Filter extends Paging {
+    public static class Filter extends PageParams {
         @RestQuery
         String storeId;
         @RestQuery
@@ -112,7 +113,7 @@ public class UngatingResource {
     @GET
     @Path("/admin-tasks")
     @RolesAllowed(Roles.ADMIN)
-    public Page<AdminTaskView> tasks(@RestQuery String status, @BeanParam Paging paging) {
+    public Page<AdminTaskView> tasks(@RestQuery String status, @BeanParam PageParams paging) {
         if (status != null && !List.of("OPEN", "DONE").contains(status)) {
             throw new DomainException.InvalidInput("status", "status must be OPEN or DONE");
         }

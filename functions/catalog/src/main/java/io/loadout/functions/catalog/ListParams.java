@@ -1,5 +1,6 @@
 package io.loadout.functions.catalog;
 
+import io.loadout.adapters.http.PageParams;
 import io.loadout.adapters.http.QueryParams;
 import io.loadout.catalog.AdditionalInfo;
 import io.loadout.catalog.CatalogFilters.BaseProductFilter;
@@ -11,7 +12,6 @@ import io.loadout.catalog.PriceState;
 import io.loadout.catalog.ProductStatus;
 import io.loadout.catalog.SellingType;
 import io.loadout.shared.DomainException;
-import io.loadout.shared.PageRequest;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -21,19 +21,7 @@ final class ListParams {
     private ListParams() {
     }
 
-    static class Paging {
-        @RestQuery
-        String before;
-        @RestQuery
-        String limit;
-
-        PageRequest page() {
-            Long size = QueryParams.id("limit", limit);
-            return PageRequest.of(QueryParams.id("before", before), size == null ? null : (int) Math.min(size, Integer.MAX_VALUE));
-        }
-    }
-
-    static class BaseProducts extends Paging {
+    static class BaseProducts extends PageParams {
         @RestQuery
         String code;
         @RestQuery
@@ -55,7 +43,7 @@ final class ListParams {
         }
     }
 
-    static class Catalogs extends Paging {
+    static class Catalogs extends PageParams {
         @RestQuery
         String catalogId;
         @RestQuery
@@ -113,7 +101,7 @@ final class ListParams {
         }
     }
 
-    static class Prices extends Paging {
+    static class Prices extends PageParams {
         @RestQuery
         String configId;
         @RestQuery
