@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -137,18 +136,16 @@ public class AllocationQueries {
 
     @Transactional
     public Page<ClientView> clients(String query, PageRequest page, Caller caller) {
-        var where = new Where().equal("c.account_id", caller.ownerFilter());
-        if (query != null && !query.isBlank()) {
-            var pattern = "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.add("(c.name ilike ? or c.external_id ilike ?)", pattern, pattern);
-        }
-        return page(CLIENTS, List.of(clock.instant()), where, "c.id", page, this::client, ClientView::id);
+        var where = new Where().equal("c.account_id", caller.ownerFilter()).containsInAny(query, "c.name", "c.external_id");
+        return sql.page(CLIENTS, List.of(clock.instant()), where, "c.id", page, this::client, ClientView::id);
     }
 
     @Transactional
     public ClientView client(long clientId, Caller caller) {
-        directory.client(clientId, caller);
-        return sql.one(CLIENTS + " where c.id = ?", List.of(clock.instant(), clientId), this::client).orElseThrow();
+        var client = sql.one(CLIENTS + " where c.id = ?", List.of(clock.instant(), clientId), this::client)
+                .orElseThrow(() -> new DomainException.NotFound("client", clientId));
+        caller.requireVisible("client", clientId, client.accountId());
+        return client;
     }
 
     /** Links a client to a login, so that the login (a CLIENT token) sees this client's data. */
@@ -175,10 +172,7 @@ public class AllocationQueries {
     @Transactional
     public Page<StoreView> stores(PageRequest page, Caller caller) {
         var where = new Where();
-        if (caller.ownerFilter() != null) {
-            where.add("exists (select 1 from alloc_client_store m join alloc_client c on c.id = m.client_id"
-                    + " where m.store_id = s.id and c.account_id = ?)", caller.ownerFilter());
-        }
+        restrictToOwnStores(where, "s.id", caller);
         return page("""
                 select s.*, array(select c.external_id from alloc_client_store m join alloc_client c on c.id = m.client_id
                                    where m.store_id = s.id order by c.external_id) clients
@@ -287,19 +281,6 @@ public class AllocationQueries {
 
     private <T> Page<T> page(String select, Where where, String idColumn, PageRequest page, Sql.RowMapper<T> mapper,
                              ToLongFunction<T> id) {
-        return page(select, List.of(), where, idColumn, page, mapper, id);
-    }
-
-    /** {@code selectParams}: the parameters of the select itself, which come before the filter's. */
-    private <T> Page<T> page(String select, List<Object> selectParams, Where where, String idColumn, PageRequest page,
-                             Sql.RowMapper<T> mapper, ToLongFunction<T> id) {
-        if (page.before() != null) {
-            where.add(idColumn + " < ?", page.before());
-        }
-        var params = new ArrayList<Object>(selectParams);
-        params.addAll(where.params());
-        params.add(page.limit() + 1);
-        return Page.fromOverfetch(sql.list(select + where.sql() + " order by " + idColumn + " desc limit ?", params,
-                mapper), page, id);
+        return sql.page(select, List.of(), where, idColumn, page, mapper, id);
     }
 }

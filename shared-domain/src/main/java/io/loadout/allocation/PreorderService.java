@@ -18,7 +18,6 @@ import jakarta.validation.constraints.Positive;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -165,13 +164,7 @@ public class PreorderService {
         var where = new Where().equal("p.client_id", filter.clientId()).equal("p.status", filter.status())
                 .equal("p.asin", filter.asin() == null ? null : Asin.require("asin", filter.asin()))
                 .equal("c.account_id", caller.ownerFilter());
-        if (page.before() != null) {
-            where.add("p.id < ?", page.before());
-        }
-        var params = new ArrayList<>(where.params());
-        params.add(page.limit() + 1);
-        return Page.fromOverfetch(sql.list(SELECT + where.sql() + " order by p.id desc limit ?", params,
-                PreorderService::row), page, PreorderView::id);
+        return sql.page(SELECT, List.of(), where, "p.id", page, PreorderService::row, PreorderView::id);
     }
 
     private static final String SELECT = """

@@ -196,17 +196,7 @@ public class CatalogQueries {
     }
 
     private <T> Page<T> page(Query<T> q, PageRequest page, ToLongFunction<T> id) {
-        var params = new ArrayList<Object>(clockParam(q));
-        params.addAll(q.where().params());
-        String keyset = "";
-        if (page.before() != null) {
-            keyset = (q.where().sql().isEmpty() ? " where " : " and ") + q.idColumn() + " < ?";
-            params.add(page.before());
-        }
-        params.add(page.limit() + 1);
-        var found = sql.list(q.select() + q.where().sql() + keyset + " order by " + q.idColumn() + " desc limit ?",
-                params, q.mapper());
-        return Page.fromOverfetch(found, page, id);
+        return sql.page(q.select(), clockParam(q), q.where(), q.idColumn(), page, q.mapper(), id);
     }
 
     private <T> long stream(Query<T> q, Consumer<T> sink) {

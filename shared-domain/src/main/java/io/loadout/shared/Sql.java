@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.hibernate.Session;
 import org.postgresql.util.PSQLException;
 
@@ -53,6 +54,24 @@ public class Sql {
                 return rows;
             }
         });
+    }
+
+    /**
+     * One keyset page, newest first: the rows of {@code select} (whose own parameters are {@code selectParams}) that
+     * match {@code where} and have {@code idColumn} below the page's cursor; one extra row tells whether more exist.
+     */
+    public <T> Page<T> page(String select, List<?> selectParams, Where where, String idColumn, PageRequest page,
+                            RowMapper<T> mapper, ToLongFunction<T> id) {
+        var params = new ArrayList<Object>(selectParams);
+        params.addAll(where.params());
+        String keyset = "";
+        if (page.before() != null) {
+            keyset = (where.sql().isEmpty() ? " where " : " and ") + idColumn + " < ?";
+            params.add(page.before());
+        }
+        params.add(page.limit() + 1);
+        return Page.fromOverfetch(list(select + where.sql() + keyset + " order by " + idColumn + " desc limit ?", params,
+                mapper), page, id);
     }
 
     public <T> Optional<T> one(String sql, List<?> params, RowMapper<T> mapper) {

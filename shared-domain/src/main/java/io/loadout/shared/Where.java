@@ -21,11 +21,23 @@ public final class Where {
 
     /** Case-insensitive substring match; {@code %} and {@code _} in the value match themselves. */
     public Where contains(String column, String value) {
+        return containsInAny(value, column);
+    }
+
+    /** {@link #contains} on any of the columns (one of them matching is enough). */
+    public Where containsInAny(String value, String... columns) {
         if (blank(value)) {
             return this;
         }
         String escaped = value.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return add(column + " ilike ?", "%" + escaped + "%");
+        String pattern = "%" + escaped + "%";
+        var alternatives = new ArrayList<String>();
+        for (String column : columns) {
+            alternatives.add(column + " ilike ?");
+            params.add(pattern);
+        }
+        clauses.add("(" + String.join(" or ", alternatives) + ")");
+        return this;
     }
 
     public Where add(String clause, Object... values) {
