@@ -1,5 +1,7 @@
 package io.loadout.allocation;
 
+import static io.loadout.shared.BenchTiming.median;
+
 import com.google.ortools.Loader;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
@@ -18,7 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -270,14 +271,5 @@ class AllocationBench {
 
     private void line(String name, String value) {
         report.append(String.format(Locale.ROOT, "%-24s %s%n", name, value));
-    }
-
-    private static double median(Supplier<Double> run) {
-        var times = new ArrayList<Double>();
-        for (int i = 0; i < 5; i++) {
-            times.add(run.get());
-        }
-        times.sort(Double::compare);
-        return times.get(2);
     }
 }

@@ -1,5 +1,7 @@
 package io.loadout.catalog;
 
+import static io.loadout.shared.BenchTiming.median;
+
 import io.loadout.catalog.CatalogFilters.ConfigFilter;
 import io.loadout.shared.Actor;
 import io.loadout.shared.XlsxWriter;
@@ -15,10 +17,8 @@ import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -185,16 +185,6 @@ class CatalogBench {
             em.createNativeQuery(statements[statements.length - 1]).getResultList();
             return (System.nanoTime() - t) / 1e6;
         });
-    }
-
-    static double median(Supplier<Double> run) {
-        run.get(); // warm-up
-        double[] times = new double[5];
-        for (int i = 0; i < times.length; i++) {
-            times[i] = run.get();
-        }
-        Arrays.sort(times);
-        return times[times.length / 2];
     }
 
     void line(String what, String result) {

@@ -1,8 +1,6 @@
 package io.loadout.functions.allocation;
 
 import io.loadout.adapters.http.CurrentCaller;
-import io.loadout.adapters.http.PageParams;
-import io.loadout.adapters.http.QueryParams;
 import io.loadout.adapters.http.Roles;
 import io.loadout.allocation.AllocationQueries;
 import io.loadout.allocation.AllocationQueries.CartFilter;
@@ -23,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import org.jboss.resteasy.reactive.RestQuery;
 
 /** Carts: generate a draft for an amount, confirm it (units reserved, balance debited), cancel it (refunded). */
 @Path("/api/allocation/carts")
@@ -44,24 +41,11 @@ public class CartResource {
                               @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount) {
     }
 
-    public static class Filter extends PageParams {
-        @RestQuery
-        String clientId;
-        @RestQuery
-        String storeId;
-        @RestQuery
-        String status;
-
-        CartFilter filter() {
-            return new CartFilter(QueryParams.id("clientId", clientId), QueryParams.id("storeId", storeId),
-                    QueryParams.enumValue("status", status, CartStatus.class));
-        }
-    }
-
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
-    public Page<CartSummary> list(@BeanParam Filter filter) {
-        return queries.carts(filter.filter(), filter.page(), caller.get());
+    public Page<CartSummary> list(@BeanParam ClientStoreParams params) {
+        var filter = new CartFilter(params.clientId(), params.storeId(), params.status(CartStatus.class));
+        return queries.carts(filter, params.page(), caller.get());
     }
 
     /** A draft cart; when the amount is more than the client can spend, {@code shortfall} says by how much. */

@@ -1,8 +1,6 @@
 package io.loadout.functions.allocation;
 
 import io.loadout.adapters.http.CurrentCaller;
-import io.loadout.adapters.http.PageParams;
-import io.loadout.adapters.http.QueryParams;
 import io.loadout.adapters.http.Roles;
 import io.loadout.allocation.AllocationQueries;
 import io.loadout.allocation.AllocationQueries.PalletFilter;
@@ -25,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Pallets (the seed's {@code POST /generate_pallets}): generate drafts for a client's store, confirm (shipping
@@ -54,24 +51,11 @@ public class PalletResource {
     public record Shipment(LocalDate shippedOn) {
     }
 
-    public static class Filter extends PageParams {
-        @RestQuery
-        String clientId;
-        @RestQuery
-        String storeId;
-        @RestQuery
-        String status;
-
-        PalletFilter filter() {
-            return new PalletFilter(QueryParams.id("clientId", clientId), QueryParams.id("storeId", storeId),
-                    QueryParams.enumValue("status", status, PalletStatus.class));
-        }
-    }
-
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
-    public Page<PalletSummary> list(@BeanParam Filter filter) {
-        return queries.pallets(filter.filter(), filter.page(), caller.get());
+    public Page<PalletSummary> list(@BeanParam ClientStoreParams params) {
+        var filter = new PalletFilter(params.clientId(), params.storeId(), params.status(PalletStatus.class));
+        return queries.pallets(filter, params.page(), caller.get());
     }
 
     /** Replaces the client's draft pallets for the store; kept-back pallets come with what they lack. */
