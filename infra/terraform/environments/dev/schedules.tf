@@ -4,6 +4,7 @@
 locals {
   schedules = {
     "outbox-sweep"         = "*/5 * * * *"
+    "import-sweep"         = "*/5 * * * *"
     "price-activation"     = "*/2 * * * *"
     "inventory-sheet-poll" = "*/15 * * * *"
     "autofba-pull"         = "7 * * * *"

@@ -11,7 +11,12 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One file dropped into {@code imports/<kind>/}: RECEIVED → PROCESSING → SUCCEEDED | FAILED | PARTIAL. */
+/**
+ * One file dropped into {@code imports/<kind>/}: RECEIVED → PROCESSING → SUCCEEDED | FAILED | PARTIAL. Each claim
+ * is a numbered attempt holding a lease renewed by its heartbeat; an unfinished job whose heartbeat is older than
+ * the caller's {@code staleBefore} is taken over, at most {@code maxAttempts} times, and only the attempt holding
+ * the job may finish it.
+ */
 @Entity
 @Table(name = "import_job")
 public class ImportJob {
@@ -72,10 +77,61 @@ public class ImportJob {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    @Column(name = "heartbeat_at", nullable = false)
+    private Instant heartbeatAt;
+
     protected ImportJob() {
     }
 
-    ImportFinished finish(ImportResult result, String checksum, String errorsObject, Instant now) {
+    /** A job as {@link ImportJobRepository#register} creates it (for rule tests; the repository inserts with SQL). */
+    ImportJob(long id, String kind, StoredObject object, Instant now) {
+        this.id = id;
+        this.kind = kind;
+        this.bucket = object.bucket();
+        this.objectName = object.name();
+        this.generation = object.generation();
+        this.sizeBytes = object.sizeBytes();
+        this.status = ImportStatus.RECEIVED;
+        this.receivedAt = now;
+        this.heartbeatAt = now;
+    }
+
+    /** RECEIVED is always free; PROCESSING only once its heartbeat predates {@code staleBefore}. */
+    ImportClaim claim(Instant now, Instant staleBefore, int maxAttempts) {
+        if (status.finished()) {
+            return new ImportClaim.Finished(status);
+        }
+        if (status == ImportStatus.PROCESSING && !heartbeatAt.isBefore(staleBefore)) {
+            return new ImportClaim.Busy(attempts);
+        }
+        if (status == ImportStatus.PROCESSING && attempts >= maxAttempts) {
+            var gaveUp = ImportResult.rejected(new RowError(0, null, "gave up after " + attempts + " attempts: each"
+                    + " was interrupted before it finished (the last started " + startedAt + " and was last seen "
+                    + heartbeatAt + "); nothing of it was applied. Upload the file again to retry"));
+            return new ImportClaim.GaveUp(complete(gaveUp, null, null, now));
+        }
+        status = ImportStatus.PROCESSING;
+        attempts++;
+        startedAt = now;
+        heartbeatAt = now;
+        bytesRead = 0;
+        return new ImportClaim.Taken(id, attempts, objectName, generation);
+    }
+
+    /** Throws {@link LeaseLost} unless {@code attempt} still holds the job. */
+    void requireHeldBy(int attempt) {
+        if (status != ImportStatus.PROCESSING || attempts != attempt) {
+            throw new LeaseLost(id, attempt, status == ImportStatus.PROCESSING ? "attempt " + attempts + " has it"
+                    : "it is " + status);
+        }
+    }
+
+    ImportFinished finish(int attempt, ImportResult result, String checksum, String errorsObject, Instant now) {
+        requireHeldBy(attempt);
+        return complete(result, checksum, errorsObject, now);
+    }
+
+    private ImportFinished complete(ImportResult result, String checksum, String errorsObject, Instant now) {
         this.status = result.status();
         this.checksum = checksum;
         this.bytesRead = sizeBytes == null ? bytesRead : sizeBytes;
@@ -182,5 +238,9 @@ public class ImportJob {
 
     public Instant finishedAt() {
         return finishedAt;
+    }
+
+    public Instant heartbeatAt() {
+        return heartbeatAt;
     }
 }

@@ -5,7 +5,9 @@ import io.loadout.shared.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.List;
 
 @ApplicationScoped
 public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, Long> {
@@ -13,8 +15,9 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, Lon
     /** Registers the object as a job unless that exact generation is already known; returns the job id either way. */
     public long register(StoredObject object, String kind, Instant now) {
         getEntityManager().createNativeQuery("""
-                insert into import_job (id, kind, bucket, object_name, generation, size_bytes, status, received_at)
-                values (nextval('import_job_id_seq'), :kind, :bucket, :name, :generation, :size, 'RECEIVED', :now)
+                insert into import_job (id, kind, bucket, object_name, generation, size_bytes, status, received_at,
+                                        heartbeat_at)
+                values (nextval('import_job_id_seq'), :kind, :bucket, :name, :generation, :size, 'RECEIVED', :now, :now)
                 on conflict on constraint import_job_object_uq do nothing""")
                 .setParameter("kind", kind)
                 .setParameter("bucket", object.bucket())
@@ -32,16 +35,25 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, Lon
                 .getSingleResult();
     }
 
-    /** Takes the job for processing if nobody has it, or if the last taker died and its lease lapsed. */
-    public boolean claim(long jobId, Instant now, Instant staleBefore) {
-        return update("""
-                status = ?1, attempts = attempts + 1, startedAt = ?2
-                where id = ?3 and (status = ?4 or (status = ?1 and startedAt < ?5))""",
-                ImportStatus.PROCESSING, now, jobId, ImportStatus.RECEIVED, staleBefore) == 1;
+    /** The job, row-locked until the transaction ends: claims and finishes of one job happen one at a time. */
+    public ImportJob lock(long jobId) {
+        return findById(jobId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public void recordProgress(long jobId, long bytesRead) {
-        update("bytesRead = ?1 where id = ?2 and status = ?3", bytesRead, jobId, ImportStatus.PROCESSING);
+    /** Unfinished jobs whose last sign of life predates {@code staleBefore}, oldest first. */
+    public List<Long> abandoned(Instant staleBefore, int limit) {
+        return getEntityManager().createQuery("""
+                        select j.id from ImportJob j where j.status in ?1 and j.heartbeatAt < ?2 order by j.id""", Long.class)
+                .setParameter(1, List.of(ImportStatus.RECEIVED, ImportStatus.PROCESSING))
+                .setParameter(2, staleBefore)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Records progress and renews the lease; false when {@code attempt} no longer holds the job. */
+    public boolean recordProgress(long jobId, int attempt, long bytesRead, Instant now) {
+        return update("bytesRead = ?1, heartbeatAt = ?2 where id = ?3 and status = ?4 and attempts = ?5", bytesRead, now,
+                jobId, ImportStatus.PROCESSING, attempt) == 1;
     }
 
     public Page<ImportJob> page(ImportStatus status, String kind, PageRequest page) {

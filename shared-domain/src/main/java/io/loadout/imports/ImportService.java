@@ -1,67 +1,69 @@
 package io.loadout.imports;
 
 import io.loadout.event.Outbox;
-import io.loadout.shared.Csv;
 import io.loadout.shared.DomainException;
 import io.loadout.shared.Page;
 import io.loadout.shared.PageRequest;
-import io.loadout.storage.BlobStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Turns files that land in the bucket into import jobs. Safe under at-least-once, out-of-order delivery: the
- * object name + generation is the job's identity, and only one delivery at a time may claim the job.
+ * object name + generation is the job's identity, and only one attempt at a time holds the job. An attempt that
+ * died (its lease lapsed) is taken over by the next delivery or the {@code import-sweep} job, at most
+ * {@code max-attempts} times; then the job fails and says so.
  */
 @ApplicationScoped
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
-    private static final long PROGRESS_EVERY_BYTES = 1 << 20;
 
     @ConfigMapping(prefix = "loadout.imports")
     public interface ImportsConfig {
-        /** How long a PROCESSING job is left alone before a redelivery may take it over. */
+        /** How long an unfinished job may show no sign of life (claim, progress) before it is taken over. */
         @WithDefault("PT10M")
         Duration lease();
+
+        /** Attempts a job gets; when the last one is interrupted too, the job fails (alert + mail). */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /**
+         * Set only where a single process runs imports on this database, to the instant it started (the local
+         * stack on its embedded database): a heartbeat from before then is from a dead process, so its job is
+         * taken over at once instead of after a lease.
+         */
+        Optional<Instant> soleWorkerSince();
+
+        /** Jobs the sweep takes over per run (each is imported inline). */
+        @WithDefault("20")
+        int sweepBatch();
     }
 
-    public enum Outcome { IGNORED, DUPLICATE, PROCESSED }
+    public enum Outcome { IGNORED, DUPLICATE, PROCESSED, GAVE_UP }
+
+    /** What one sweep did: jobs found abandoned, and how many were imported, given up, or taken meanwhile. */
+    public record Sweep(int found, int processed, int gaveUp, int alreadyTaken) {
+    }
 
     private final ImportJobRepository jobs;
-    private final Map<String, Importer> importers;
-    private final BlobStore blobs;
+    private final ImportAttempts attempts;
     private final Outbox outbox;
     private final Clock clock;
     private final ImportsConfig config;
 
-    ImportService(ImportJobRepository jobs, Instance<Importer> importers, BlobStore blobs, Outbox outbox, Clock clock,
-                  ImportsConfig config) {
+    ImportService(ImportJobRepository jobs, ImportAttempts attempts, Outbox outbox, Clock clock, ImportsConfig config) {
         this.jobs = jobs;
-        this.importers = importers.stream().collect(Collectors.toMap(Importer::kind, Function.identity(), (a, b) -> {
-            throw new IllegalStateException("two importers for kind " + a.kind());
-        }, TreeMap::new));
-        this.blobs = blobs;
+        this.attempts = attempts;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
@@ -72,63 +74,54 @@ public class ImportService {
         if (path.isEmpty()) {
             return Outcome.IGNORED;
         }
+        long jobId = QuarkusTransaction.requiringNew().call(() -> jobs.register(object, path.get().kind(), clock.instant()));
+        return attempt(jobId);
+    }
+
+    /** The {@code import-sweep} job: takes over unfinished jobs nobody has shown life on within the lease. */
+    public Sweep takeOverAbandoned() {
+        var ids = QuarkusTransaction.requiringNew().call(() -> jobs.abandoned(staleBefore(clock.instant()),
+                config.sweepBatch()));
+        var outcomes = ids.stream().map(this::attempt).toList();
+        if (!ids.isEmpty()) {
+            LOG.infof("import sweep: took over abandoned jobs %s: %s", ids, outcomes);
+        }
+        return new Sweep(ids.size(), count(outcomes, Outcome.PROCESSED), count(outcomes, Outcome.GAVE_UP),
+                count(outcomes, Outcome.DUPLICATE));
+    }
+
+    private Outcome attempt(long jobId) {
         var now = clock.instant();
-        long jobId = QuarkusTransaction.requiringNew().call(() -> jobs.register(object, path.get().kind(), now));
-        boolean claimed = QuarkusTransaction.requiringNew().call(() -> jobs.claim(jobId, now, now.minus(config.lease())));
-        if (!claimed) {
-            LOG.infof("import job %d for %s#%d already taken; delivery ignored", jobId, object.name(), object.generation());
-            return Outcome.DUPLICATE;
-        }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> process(jobId, path.get()));
-        } catch (ImportRejected rejected) {
-            QuarkusTransaction.requiringNew().run(() -> finish(jobId, path.get(), rejected.result(), null));
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "import job %d failed", jobId);
-            var failure = ImportResult.rejected(new RowError(0, null, "import failed: " + rootMessage(e)));
-            QuarkusTransaction.requiringNew().run(() -> finish(jobId, path.get(), failure, null));
-        }
-        return Outcome.PROCESSED;
-    }
-
-    private void process(long jobId, ImportPath path) {
-        var importer = importers.get(path.kind());
-        try (var content = new TrackedStream(blobs.open(path.objectName()), jobId)) {
-            ImportResult result;
-            if (importer == null) {
-                content.transferTo(OutputStream.nullOutputStream());
-                result = ImportResult.rejected(new RowError(0, "kind", "unknown import kind '" + path.kind() + "'; "
-                        + (importers.isEmpty() ? "no import kinds are installed yet"
-                        : "put files under imports/<kind>/ with kind one of " + knownKinds())));
-            } else {
-                result = importer.apply(content, new Importer.ImportContext(jobId, path.objectName()));
-                content.transferTo(OutputStream.nullOutputStream());
+        ImportClaim claim = QuarkusTransaction.requiringNew().call(() -> {
+            var result = jobs.lock(jobId).claim(now, staleBefore(now), config.maxAttempts());
+            if (result instanceof ImportClaim.GaveUp gaveUp) {
+                outbox.append(gaveUp.event());
             }
-            finish(jobId, path, result, content.sha256());
-        } catch (IOException e) {
-            throw new ImportIoException(e);
+            return result;
+        });
+        if (claim instanceof ImportClaim.Taken taken) {
+            return attempts.run(taken) ? Outcome.PROCESSED : Outcome.DUPLICATE;
         }
+        if (claim instanceof ImportClaim.GaveUp gaveUp) {
+            LOG.warnf("import job %d failed: %s", jobId, gaveUp.event().summary());
+            return Outcome.GAVE_UP;
+        }
+        LOG.infof("import job %d not claimed (%s); delivery ignored", jobId, claim);
+        return Outcome.DUPLICATE;
     }
 
-    private void finish(long jobId, ImportPath path, ImportResult result, String checksum) {
-        String errorsObject = result.errors().isEmpty() ? null : writeErrors(path, result.errors());
-        var job = jobs.findById(jobId);
-        outbox.append(job.finish(result, checksum, errorsObject, clock.instant()));
+    /** Heartbeats before this instant are from attempts presumed dead. */
+    Instant staleBefore(Instant now) {
+        Instant byLease = now.minus(config.lease());
+        return config.soleWorkerSince().filter(since -> since.isAfter(byLease)).orElse(byLease);
     }
 
-    private String writeErrors(ImportPath path, List<RowError> errors) {
-        var csv = new StringBuilder(Csv.line(List.of("row", "field", "message")));
-        errors.forEach(e -> csv.append(Csv.line(List.of(e.row(), e.field() == null ? "" : e.field(), e.message()))));
-        try {
-            blobs.write(path.errorsObject(), csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
-        } catch (IOException e) {
-            throw new ImportIoException(e);
-        }
-        return path.errorsObject();
+    private static int count(List<Outcome> outcomes, Outcome wanted) {
+        return (int) outcomes.stream().filter(wanted::equals).count();
     }
 
     public List<String> knownKinds() {
-        return List.copyOf(importers.keySet());
+        return attempts.knownKinds();
     }
 
     @Transactional
@@ -139,69 +132,5 @@ public class ImportService {
     @Transactional
     public ImportJob get(long id) {
         return jobs.findByIdOptional(id).orElseThrow(() -> new DomainException.NotFound("import job", id));
-    }
-
-    private static String rootMessage(Throwable e) {
-        while (e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
-
-    private static final class ImportIoException extends RuntimeException {
-        ImportIoException(IOException cause) {
-            super(cause);
-        }
-    }
-
-    /** Counts and hashes what the importer reads, and records progress on the job as it goes. */
-    private final class TrackedStream extends DigestInputStream {
-        private final long jobId;
-        private long bytes;
-        private long reportedAt;
-
-        TrackedStream(InputStream in, long jobId) {
-            super(in, sha256Digest());
-            this.jobId = jobId;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                advance(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int off, int len) throws IOException {
-            int n = super.read(buffer, off, len);
-            if (n > 0) {
-                advance(n);
-            }
-            return n;
-        }
-
-        private void advance(long n) {
-            bytes += n;
-            if (bytes - reportedAt >= PROGRESS_EVERY_BYTES) {
-                reportedAt = bytes;
-                long read = bytes;
-                QuarkusTransaction.requiringNew().run(() -> jobs.recordProgress(jobId, read));
-            }
-        }
-
-        String sha256() {
-            return HexFormat.of().formatHex(getMessageDigest().digest());
-        }
-
-        private static MessageDigest sha256Digest() {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -1,20 +1,24 @@
 package io.loadout.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loadout.testdoubles.InMemoryBlobStore;
+import io.loadout.testdoubles.LedgerImporter;
 import io.loadout.testdoubles.RecordingEventPublisher;
 import io.loadout.testdoubles.RowsImporter;
 import io.loadout.testdoubles.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -32,10 +36,15 @@ class ImportServiceTest {
     RecordingEventPublisher events;
     @Inject
     RowsImporter rowsImporter;
+    @Inject
+    LedgerImporter ledger;
+    @Inject
+    EntityManager em;
 
     private StoredObject drop(String name, String content) {
-        bucket.put(name, content);
-        return new StoredObject("bucket", name, GENERATION.incrementAndGet(), (long) content.length(), "text/csv");
+        long generation = GENERATION.incrementAndGet();
+        bucket.put(name, content, generation);
+        return new StoredObject("bucket", name, generation, (long) content.length(), "text/csv");
     }
 
     private ImportJob jobFor(StoredObject object) {
@@ -148,21 +157,115 @@ class ImportServiceTest {
         assertThat(imports.onObjectFinalized(drop("catalog/1/photo.jpg", "x"))).isEqualTo(ImportService.Outcome.IGNORED);
     }
 
+    /** A delivery's first attempt dies mid-import (as under kill -9): the job is left PROCESSING, attempt 1. */
+    private StoredObject crashedMidImport(String name, String content) {
+        ledger.crashes.set(1);
+        var object = drop(name, content);
+        assertThatThrownBy(() -> imports.onObjectFinalized(object)).isInstanceOf(LedgerImporter.SimulatedCrash.class);
+        assertThat(jobFor(object).status()).isEqualTo(ImportStatus.PROCESSING);
+        return object;
+    }
+
+    private List<String> ledgerRows(long jobId) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select line from " + LedgerImporter.TABLE + " where job_id = ?1 order by line", String.class)
+                .setParameter(1, jobId).getResultList());
+    }
+
+    private static void later(Duration by, Runnable action) {
+        TestClock.CLOCK.advance(by);
+        try {
+            action.run();
+        } finally {
+            TestClock.CLOCK.advance(by.negated());
+        }
+    }
+
+    @BeforeEach
+    void ledgerTable() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("create table if not exists "
+                + LedgerImporter.TABLE + " (job_id bigint not null, line text not null)").executeUpdate());
+        ledger.crashes.set(0);
+    }
+
     @Test
-    void aJobAbandonedMidwayIsTakenOverAfterItsLease() {
-        var object = drop("imports/rows/abandoned.csv", "a\n");
-        var now = TestClock.CLOCK.instant();
-        long id = QuarkusTransaction.requiringNew().call(() -> jobs.register(object, "rows", now));
-        assertThat(QuarkusTransaction.requiringNew().call(() -> jobs.claim(id, now, now.minus(Duration.ofMinutes(10))))).isTrue();
+    void aJobAbandonedMidwayIsTakenOverByADeliveryAfterItsLease() {
+        var object = crashedMidImport("imports/ledger/abandoned.csv", "a\ncrash\nb\n");
 
         assertThat(imports.onObjectFinalized(object)).isEqualTo(ImportService.Outcome.DUPLICATE);
-        TestClock.CLOCK.advance(Duration.ofMinutes(11));
-        try {
-            assertThat(imports.onObjectFinalized(object)).isEqualTo(ImportService.Outcome.PROCESSED);
-        } finally {
-            TestClock.CLOCK.advance(Duration.ofMinutes(-11));
-        }
+        later(Duration.ofMinutes(11), () ->
+                assertThat(imports.onObjectFinalized(object)).isEqualTo(ImportService.Outcome.PROCESSED));
+
         assertThat(jobFor(object).status()).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(jobFor(object).attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void theSweepReRunsACrashedImportAndAppliesEveryRowExactlyOnce() {
+        var object = crashedMidImport("imports/ledger/crashed.csv", "r1\nr2\ncrash\nr3\n");
+        long id = jobFor(object).id();
+        assertThat(ledgerRows(id)).as("the crashed attempt's rows rolled back").isEmpty();
+
+        assertThat(imports.takeOverAbandoned().found()).as("within the lease: left alone").isZero();
+        later(Duration.ofMinutes(11), () -> assertThat(imports.takeOverAbandoned())
+                .isEqualTo(new ImportService.Sweep(1, 1, 0, 0)));
+
+        assertThat(ledgerRows(id)).containsExactly("crash", "r1", "r2", "r3");
+        assertThat(jobFor(object).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(jobFor(object).attempts()).isEqualTo(2);
+        assertThat(finishedEventsFor(id)).singleElement();
+    }
+
+    @Test
+    void aJobLeftReceivedByACrashBeforeItsClaimIsPickedUpByTheSweep() {
+        var object = drop("imports/ledger/received.csv", "x1\nx2\n");
+        long id = QuarkusTransaction.requiringNew().call(() -> jobs.register(object, "ledger", TestClock.CLOCK.instant()));
+
+        later(Duration.ofMinutes(11), imports::takeOverAbandoned);
+
+        assertThat(jobFor(object).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(jobFor(object).attempts()).isEqualTo(1);
+        assertThat(ledgerRows(id)).containsExactly("x1", "x2");
+    }
+
+    @Test
+    void afterItsLastAttemptIsInterruptedTooTheJobFailsAndAnnouncesIt() {
+        var object = crashedMidImport("imports/ledger/doomed.csv", "d1\ncrash\n");
+        long id = jobFor(object).id();
+        ledger.crashes.set(2);
+        later(Duration.ofMinutes(11), () -> assertThatThrownBy(imports::takeOverAbandoned)
+                .isInstanceOf(LedgerImporter.SimulatedCrash.class));
+        later(Duration.ofMinutes(22), () -> assertThatThrownBy(imports::takeOverAbandoned)
+                .isInstanceOf(LedgerImporter.SimulatedCrash.class));
+        assertThat(jobFor(object).attempts()).isEqualTo(3);
+
+        later(Duration.ofMinutes(33), () -> assertThat(imports.takeOverAbandoned())
+                .isEqualTo(new ImportService.Sweep(1, 0, 1, 0)));
+
+        var job = jobFor(object);
+        assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(job.errorSummary()).startsWith("file: gave up after 3 attempts");
+        assertThat(ledgerRows(id)).isEmpty();
+        assertThat(finishedEventsFor(id)).singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(ImportStatus.FAILED));
+        later(Duration.ofMinutes(44), () -> assertThat(imports.takeOverAbandoned().found()).isZero());
+    }
+
+    @Test
+    void anObjectOverwrittenBeforeItsJobRanIsNotImportedUnderTheOldJob() {
+        String name = "imports/ledger/overwritten.csv";
+        var old = drop(name, "old-1\nold-2\n");
+        var newer = drop(name, "new-1\n");
+
+        assertThat(imports.onObjectFinalized(old)).isEqualTo(ImportService.Outcome.PROCESSED);
+        imports.onObjectFinalized(newer);
+
+        var oldJob = jobFor(old);
+        assertThat(oldJob.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(oldJob.errorSummary()).contains("superseded", "overwritten by generation " + newer.generation());
+        assertThat(oldJob.errorsObject()).isNull();
+        assertThat(ledgerRows(oldJob.id())).isEmpty();
+        assertThat(ledgerRows(jobFor(newer).id())).containsExactly("new-1");
+        assertThat(bucket.text("imports/ledger/overwritten.errors.csv")).isNull();
     }
 }

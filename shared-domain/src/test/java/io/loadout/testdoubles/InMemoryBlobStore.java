@@ -4,6 +4,7 @@ import io.loadout.storage.BlobStore;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -13,9 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public class InMemoryBlobStore implements BlobStore {
 
     public final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+    /** Generations of the objects put with one; an object without is read as any generation. */
+    private final Map<String, Long> generations = new ConcurrentHashMap<>();
 
     public void put(String name, String content) {
         objects.put(name, content.getBytes(StandardCharsets.UTF_8));
+        generations.remove(name);
+    }
+
+    public void put(String name, String content, long generation) {
+        put(name, content);
+        generations.put(name, generation);
     }
 
     public String text(String name) {
@@ -33,6 +42,15 @@ public class InMemoryBlobStore implements BlobStore {
     }
 
     @Override
+    public InputStream open(String name, long generation) throws IOException {
+        Long current = generations.get(name);
+        if (!objects.containsKey(name) || (current != null && current != generation)) {
+            throw new GenerationGone(name, generation, objects.containsKey(name) ? current : null);
+        }
+        return open(name);
+    }
+
+    @Override
     public void write(String name, byte[] content, String contentType) {
         objects.put(name, content.clone());
     }
@@ -40,6 +58,7 @@ public class InMemoryBlobStore implements BlobStore {
     @Override
     public void delete(String name) {
         objects.remove(name);
+        generations.remove(name);
     }
 
     @Override

@@ -80,7 +80,7 @@ public class BucketWatcher {
         try (Stream<Path> files = Files.walk(imports)) {
             for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
                 var attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                var version = new Version(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.MICROSECONDS));
+                var version = new Version(attributes.size(), FolderBlobStore.generationOf(file));
                 if (version.equals(announced.get(file))) {
                     continue;
                 }

@@ -4,11 +4,13 @@ import io.loadout.storage.BlobStore;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
 
 /** The bucket as a local folder: object names are relative paths under it. */
 @Alternative
@@ -25,6 +27,43 @@ public class FolderBlobStore implements BlobStore {
     @Override
     public InputStream open(String name) throws IOException {
         return Files.newInputStream(resolve(name));
+    }
+
+    /** The generation is the modification time in microseconds (as {@link BucketWatcher} announces it). */
+    @Override
+    public InputStream open(String name, long generation) throws IOException {
+        Path file = resolve(name);
+        requireGeneration(file, name, generation);
+        return new FilterInputStream(Files.newInputStream(file)) {
+            @Override
+            public int read() throws IOException {
+                return atEnd(super.read());
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return atEnd(super.read(b, off, len));
+            }
+
+            /** Rewritten in place while read: what was read may mix two uploads. */
+            private int atEnd(int n) throws IOException {
+                if (n < 0) {
+                    requireGeneration(file, name, generation);
+                }
+                return n;
+            }
+        };
+    }
+
+    static long generationOf(Path file) throws IOException {
+        return Files.getLastModifiedTime(file).to(TimeUnit.MICROSECONDS);
+    }
+
+    private static void requireGeneration(Path file, String name, long generation) throws IOException {
+        Long current = Files.isRegularFile(file) ? generationOf(file) : null;
+        if (current == null || current != generation) {
+            throw new GenerationGone(name, generation, current);
+        }
     }
 
     @Override

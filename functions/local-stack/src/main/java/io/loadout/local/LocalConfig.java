@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 @ConfigMapping(prefix = "loadout.local")
@@ -27,6 +28,13 @@ public interface LocalConfig {
     /** Pub/Sub-style redelivery attempts of the in-process relay before an event is dead-lettered (logged). */
     @WithDefault("6")
     int deliveryAttempts();
+
+    /**
+     * Jobs run once right after start, on their own thread: the import sweep takes over at once an import the
+     * previous run of the stack died in (see loadout.imports.sole-worker-since).
+     */
+    @WithDefault("import-sweep")
+    List<String> jobsAtStart();
 
     /** The schedules Cloud Scheduler fires in the cloud, fired here by local timers (name → unix cron). */
     @ConfigMapping(prefix = "loadout.schedules")

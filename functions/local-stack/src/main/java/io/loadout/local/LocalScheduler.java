@@ -7,6 +7,7 @@ import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -28,8 +29,12 @@ public class LocalScheduler {
 
     private final JobsFunction jobs;
 
-    LocalScheduler(Scheduler scheduler, LocalConfig.Schedules schedules, ObjectMapper json, JobsFunction jobs) {
+    private final List<String> jobsAtStart;
+
+    LocalScheduler(Scheduler scheduler, LocalConfig.Schedules schedules, LocalConfig config, ObjectMapper json,
+                   JobsFunction jobs) {
         this.jobs = jobs;
+        this.jobsAtStart = config.jobsAtStart();
         this.scheduler = scheduler;
         this.schedules = new TreeMap<>(schedules.all());
         this.json = json;
@@ -40,6 +45,9 @@ public class LocalScheduler {
                 .setCron(cron)
                 .setTask(execution -> fire(job))
                 .schedule());
+        var atStart = new Thread(() -> jobsAtStart.forEach(this::fire), "jobs-at-start"); // keeps the start fast
+        atStart.setDaemon(true);
+        atStart.start();
     }
 
     Map<String, String> schedules() {

@@ -30,6 +30,17 @@ public class GcsBlobStore implements BlobStore {
         return Channels.newInputStream(blob.reader());
     }
 
+    /** Reads that generation itself (a versioned bucket keeps older ones readable); gone means overwritten or deleted. */
+    @Override
+    public InputStream open(String name, long generation) throws GenerationGone {
+        var blob = storage.get(BlobId.of(bucket, name, generation));
+        if (blob == null) {
+            var current = storage.get(BlobId.of(bucket, name));
+            throw new GenerationGone("gs://" + bucket + "/" + name, generation, current == null ? null : current.getGeneration());
+        }
+        return Channels.newInputStream(blob.reader());
+    }
+
     @Override
     public void write(String name, byte[] content, String contentType) {
         storage.create(BlobInfo.newBuilder(BlobId.of(bucket, name)).setContentType(contentType).build(), content);

@@ -1,0 +1,212 @@
+package io.loadout.imports;
+
+import io.loadout.event.Outbox;
+import io.loadout.shared.Csv;
+import io.loadout.storage.BlobStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one claimed attempt of an import job: the importer and the job's final status commit in one transaction,
+ * so an attempt that dies leaves no rows, and only the attempt still holding the job may commit.
+ */
+@ApplicationScoped
+class ImportAttempts {
+
+    private static final Logger LOG = Logger.getLogger(ImportAttempts.class);
+    private static final long PROGRESS_EVERY_BYTES = 1 << 20;
+
+    private final ImportJobRepository jobs;
+    private final Map<String, Importer> importers;
+    private final BlobStore blobs;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    ImportAttempts(ImportJobRepository jobs, Instance<Importer> importers, BlobStore blobs, Outbox outbox, Clock clock) {
+        this.jobs = jobs;
+        this.importers = importers.stream().collect(Collectors.toMap(Importer::kind, Function.identity(), (a, b) -> {
+            throw new IllegalStateException("two importers for kind " + a.kind());
+        }, TreeMap::new));
+        this.blobs = blobs;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** True when this attempt finished the job; false when a newer attempt took it over meanwhile. */
+    boolean run(ImportClaim.Taken claim) {
+        var path = ImportPath.parse(claim.objectName()).orElseThrow();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> process(claim, path));
+            return true;
+        } catch (ImportRejected rejected) {
+            return finishAfterRollback(claim, path, rejected.result(), true);
+        } catch (RuntimeException e) {
+            var error = causeOf(e, Error.class);
+            if (error.isPresent()) {
+                // No verdict on the file (out of memory, a dying process): the job stays PROCESSING and is taken
+                // over once its lease lapses, within its attempts.
+                throw error.get();
+            }
+            if (causeOf(e, LeaseLost.class).isPresent()) {
+                LOG.warnf("%s; its work was rolled back", causeOf(e, LeaseLost.class).get().getMessage());
+                return false;
+            }
+            var gone = causeOf(e, BlobStore.GenerationGone.class);
+            if (gone.isPresent()) {
+                // The newer upload is a job of its own; writing an errors file here would overwrite its report.
+                return finishAfterRollback(claim, path, ImportResult.rejected(new RowError(0, null, "superseded: "
+                        + gone.get().getMessage() + " before this job was read; the newer upload is imported as its"
+                        + " own job")), false);
+            }
+            LOG.errorf(e, "import job %d failed", claim.jobId());
+            return finishAfterRollback(claim, path,
+                    ImportResult.rejected(new RowError(0, null, "import failed: " + rootMessage(e))), true);
+        }
+    }
+
+    private boolean finishAfterRollback(ImportClaim.Taken claim, ImportPath path, ImportResult result, boolean errorsFile) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> finish(claim, path, result, null, errorsFile));
+            return true;
+        } catch (LeaseLost e) {
+            LOG.warn(e.getMessage());
+            return false;
+        }
+    }
+
+    private void process(ImportClaim.Taken claim, ImportPath path) {
+        var importer = importers.get(path.kind());
+        try (var content = new TrackedStream(blobs.open(path.objectName(), claim.generation()), claim)) {
+            ImportResult result;
+            if (importer == null) {
+                content.transferTo(OutputStream.nullOutputStream());
+                result = ImportResult.rejected(new RowError(0, "kind", "unknown import kind '" + path.kind() + "'; "
+                        + (importers.isEmpty() ? "no import kinds are installed yet"
+                        : "put files under imports/<kind>/ with kind one of " + knownKinds())));
+            } else {
+                result = importer.apply(content, new Importer.ImportContext(claim.jobId(), path.objectName()));
+                content.transferTo(OutputStream.nullOutputStream());
+            }
+            finish(claim, path, result, content.sha256(), true);
+        } catch (IOException e) {
+            throw new ImportIoException(e);
+        }
+    }
+
+    private void finish(ImportClaim.Taken claim, ImportPath path, ImportResult result, String checksum,
+                        boolean errorsFile) {
+        var job = jobs.lock(claim.jobId());
+        job.requireHeldBy(claim.attempt());
+        String errorsObject = errorsFile && !result.errors().isEmpty() ? writeErrors(path, result.errors()) : null;
+        outbox.append(job.finish(claim.attempt(), result, checksum, errorsObject, clock.instant()));
+    }
+
+    private String writeErrors(ImportPath path, List<RowError> errors) {
+        var csv = new StringBuilder(Csv.line(List.of("row", "field", "message")));
+        errors.forEach(e -> csv.append(Csv.line(List.of(e.row(), e.field() == null ? "" : e.field(), e.message()))));
+        try {
+            blobs.write(path.errorsObject(), csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+        } catch (IOException e) {
+            throw new ImportIoException(e);
+        }
+        return path.errorsObject();
+    }
+
+    List<String> knownKinds() {
+        return List.copyOf(importers.keySet());
+    }
+
+    private static <T extends Throwable> Optional<T> causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static final class ImportIoException extends RuntimeException {
+        ImportIoException(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /** Counts and hashes what the importer reads; each MiB records progress, renewing the attempt's lease. */
+    private final class TrackedStream extends DigestInputStream {
+        private final ImportClaim.Taken claim;
+        private long bytes;
+        private long reportedAt;
+
+        TrackedStream(InputStream in, ImportClaim.Taken claim) {
+            super(in, sha256Digest());
+            this.claim = claim;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                advance(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = super.read(buffer, off, len);
+            if (n > 0) {
+                advance(n);
+            }
+            return n;
+        }
+
+        private void advance(long n) {
+            bytes += n;
+            if (bytes - reportedAt >= PROGRESS_EVERY_BYTES) {
+                reportedAt = bytes;
+                long read = bytes;
+                boolean held = QuarkusTransaction.requiringNew().call(() ->
+                        jobs.recordProgress(claim.jobId(), claim.attempt(), read, clock.instant()));
+                if (!held) {
+                    throw new LeaseLost(claim.jobId(), claim.attempt(), "taken over while reading");
+                }
+            }
+        }
+
+        String sha256() {
+            return HexFormat.of().formatHex(getMessageDigest().digest());
+        }
+
+        private static MessageDigest sha256Digest() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
