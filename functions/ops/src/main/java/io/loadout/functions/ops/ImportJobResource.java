@@ -23,11 +23,13 @@ public class ImportJobResource {
     public record ImportJobView(long id, String kind, String bucket, String objectName, long generation, Long sizeBytes,
                                 String checksum, ImportStatus status, int progressPercent, int rowsTotal,
                                 int rowsSucceeded, int rowsFailed, String errorsObject, String errorSummary, String detail,
-                                int attempts, Instant receivedAt, Instant startedAt, Instant finishedAt) {
+                                int attempts, Instant receivedAt, Instant startedAt, Instant heartbeatAt,
+                                Instant finishedAt) {
         static ImportJobView of(ImportJob j) {
             return new ImportJobView(j.id(), j.kind(), j.bucket(), j.objectName(), j.generation(), j.sizeBytes(),
                     j.checksum(), j.status(), j.progressPercent(), j.rowsTotal(), j.rowsSucceeded(), j.rowsFailed(),
-                    j.errorsObject(), j.errorSummary(), j.detail(), j.attempts(), j.receivedAt(), j.startedAt(), j.finishedAt());
+                    j.errorsObject(), j.errorSummary(), j.detail(), j.attempts(), j.receivedAt(), j.startedAt(), j.heartbeatAt(),
+                    j.finishedAt());
         }
     }
 
