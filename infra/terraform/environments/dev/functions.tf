@@ -87,7 +87,7 @@ module "function" {
 }
 
 # imports reads uploads and writes errors reports in the bucket; catalog stores and deletes catalog images there;
-# jobs drops the polled buying sheet into imports/inventory/.
+# jobs drops the polled buying sheet into imports/inventory/, and its import-sweep re-reads abandoned uploads.
 resource "google_storage_bucket_iam_member" "bucket_users" {
   for_each = toset(["imports", "catalog", "jobs"])
   bucket   = module.bucket.name
