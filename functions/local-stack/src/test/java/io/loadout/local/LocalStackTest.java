@@ -115,6 +115,13 @@ class LocalStackTest {
     }
 
     @Test
+    void theImportSweepRunsRightAfterStartToTakeOverWhatADeadPredecessorLeft() throws Exception {
+        assertThat(config.jobsAtStart()).containsExactly("import-sweep");
+        eventually(() -> Optional.of(get("/api/ops/job-runs?job=import-sweep").getList("items.status", String.class))
+                .filter(statuses -> statuses.contains("SUCCEEDED")));
+    }
+
+    @Test
     void aTickRunsTheJobThroughTheJobsFunctionAndIsLogged() {
         localScheduler.fire("outbox-sweep");
 
