@@ -54,7 +54,9 @@ public class Account {
         this.updatedAt = now;
     }
 
-    void apply(AccountChanges changes, Instant now) {
+    /** Returns true when this change deactivates the account (its tokens must then die with it). */
+    boolean apply(AccountChanges changes, Instant now) {
+        boolean deactivated = active && Boolean.FALSE.equals(changes.active());
         if (changes.name() != null) {
             name = changes.name().strip();
         }
@@ -65,6 +67,7 @@ public class Account {
             active = changes.active();
         }
         updatedAt = now;
+        return deactivated;
     }
 
     public Long id() {

@@ -45,7 +45,11 @@ public class AccountService {
                 throw new DomainException.Conflict("email", "an account with email " + changes.email() + " exists");
             });
         }
-        account.apply(changes, clock.instant());
+        var now = clock.instant();
+        if (account.apply(changes, now)) {
+            // Deactivation revokes: reactivating later must not bring back tokens an operator may have forgotten.
+            tokens.revokeAllOf(accountId, now);
+        }
         return account;
     }
 

@@ -134,9 +134,29 @@ public class AllocationQueries {
         }, LotView::id);
     }
 
+    /** The dashboard's balance figures: how many clients are below zero (partner fees can do that) and by how much. */
+    @RegisterForReflection
+    public record BalanceSummary(long clients, long negativeClients, BigDecimal negativeTotal) {
+    }
+
     @Transactional
-    public Page<ClientView> clients(String query, PageRequest page, Caller caller) {
+    public BalanceSummary balanceSummary() {
+        return sql.one("""
+                select count(*) clients, count(*) filter (where balance < 0) negative,
+                       coalesce(sum(balance) filter (where balance < 0), 0) negative_total
+                  from (select c.id, coalesce(sum(e.amount), 0) balance from alloc_client c
+                          left join alloc_ledger_entry e on e.client_id = c.id group by c.id) b""", List.of(),
+                r -> new BalanceSummary(r.getLong("clients"), r.getLong("negative"), r.getDecimal("negative_total")))
+                .orElseThrow();
+    }
+
+    /** {@code negativeOnly}: just the clients whose balance is below zero. */
+    @Transactional
+    public Page<ClientView> clients(String query, boolean negativeOnly, PageRequest page, Caller caller) {
         var where = new Where().equal("c.account_id", caller.ownerFilter()).containsInAny(query, "c.name", "c.external_id");
+        if (negativeOnly) {
+            where.add("b.balance < 0");
+        }
         return sql.page(CLIENTS, List.of(clock.instant()), where, "c.id", page, this::client, ClientView::id);
     }
 
@@ -152,8 +172,10 @@ public class AllocationQueries {
     @Transactional
     public ClientView linkAccount(long clientId, Long accountId, Caller caller) {
         directory.client(clientId, caller);
-        if (accountId != null && sql.one("select 1 from account where id = ?", List.of(accountId), r -> 1).isEmpty()) {
-            throw new DomainException.InvalidInput("accountId", "no account " + accountId);
+        if (accountId != null && sql.one("select 1 from account where id = ? and role = 'CLIENT'", List.of(accountId),
+                r -> 1).isEmpty()) {
+            throw new DomainException.InvalidInput("accountId", "accountId must name a CLIENT account; " + accountId
+                    + " does not");
         }
         sql.update("update alloc_client set account_id = ?, changed_at = ? where id = ?",
                 Arrays.asList(accountId, clock.instant(), clientId));
@@ -173,10 +195,12 @@ public class AllocationQueries {
     public Page<StoreView> stores(PageRequest page, Caller caller) {
         var where = new Where();
         restrictToOwnStores(where, "s.id", caller);
-        return page("""
+        // A mutual store is shared by several tenants: a CLIENT sees only its own clients among its members.
+        return sql.page("""
                 select s.*, array(select c.external_id from alloc_client_store m join alloc_client c on c.id = m.client_id
-                                   where m.store_id = s.id order by c.external_id) clients
-                  from alloc_store s""", where, "s.id", page,
+                                   where m.store_id = s.id and (?::bigint is null or c.account_id = ?)
+                                   order by c.external_id) clients
+                  from alloc_store s""", Arrays.asList(caller.ownerFilter(), caller.ownerFilter()), where, "s.id", page,
                 r -> new StoreView(r.getLong("id"), r.getString("external_id"), r.getString("name"), r.getBoolean("mutual"),
                         r.getStrings("clients")), StoreView::id);
     }

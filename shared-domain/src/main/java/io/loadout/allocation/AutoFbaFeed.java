@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -23,9 +25,14 @@ public record AutoFbaFeed(List<@Valid @NotNull Client> clients, List<@Valid @Not
                           List<@Valid @NotNull Entry> entries) {
 
     public AutoFbaFeed {
-        clients = clients == null ? List.of() : List.copyOf(clients);
-        stores = stores == null ? List.of() : List.copyOf(stores);
-        entries = entries == null ? List.of() : List.copyOf(entries);
+        clients = listOf(clients);
+        stores = listOf(stores);
+        entries = listOf(entries);
+    }
+
+    /** Null items are kept (unlike List.copyOf) so validation can name them, e.g. {@code clients[2]}. */
+    static <T> List<T> listOf(List<T> items) {
+        return items == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(items));
     }
 
     /** {@code stores}: the ids of the stores the client sells through (its own and any mutual stores). */
@@ -35,7 +42,7 @@ public record AutoFbaFeed(List<@Valid @NotNull Client> clients, List<@Valid @Not
                          @Size(max = 320) String email, @NotNull Instant updatedAt,
                          List<@NotBlank @Size(max = 100) String> stores) {
         public Client {
-            stores = stores == null ? List.of() : List.copyOf(stores);
+            stores = listOf(stores);
         }
     }
 

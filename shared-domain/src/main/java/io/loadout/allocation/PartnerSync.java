@@ -1,5 +1,6 @@
 package io.loadout.allocation;
 
+import io.loadout.event.Outbox;
 import io.loadout.shared.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,10 +30,12 @@ public class PartnerSync {
     static final String SOURCE = "autofba";
 
     private final Sql sql;
+    private final Outbox outbox;
     private final Clock clock;
 
-    PartnerSync(Sql sql, Clock clock) {
+    PartnerSync(Sql sql, Outbox outbox, Clock clock) {
         this.sql = sql;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -53,7 +56,9 @@ public class PartnerSync {
         ensureClients(feed.entries().stream().map(AutoFbaFeed.Entry::client).distinct().toList(), now);
         int storesChanged = upsertStores(stores, now);
         int clientsChanged = upsertClients(clients, now);
-        int booked = bookEntries(feed.entries(), now);
+        List<Long> bookedFor = bookEntries(feed.entries(), now);
+        announceNegativeBalances(bookedFor);
+        int booked = bookedFor.size();
         int items = feed.stores().size() + feed.clients().size() + feed.entries().size();
         return new Applied(clientsChanged, storesChanged, booked, items - storesChanged - clientsChanged - booked);
     }
@@ -133,12 +138,13 @@ public class PartnerSync {
         return changed.size();
     }
 
-    private int bookEntries(List<AutoFbaFeed.Entry> entries, Instant now) {
+    /** Books each entry id once; returns the client id of every entry booked now (repeats ignored). */
+    private List<Long> bookEntries(List<AutoFbaFeed.Entry> entries, Instant now) {
         if (entries.isEmpty()) {
-            return 0;
+            return List.of();
         }
         var ordered = entries.stream().sorted(Comparator.comparing(AutoFbaFeed.Entry::occurredAt)).toList();
-        return sql.update("""
+        return sql.list("""
                 insert into alloc_ledger_entry (client_id, kind, amount, reference, external_id, occurred_at,
                                                 created_at, created_by)
                 select c.id, i.kind, case when i.kind in ('DEPOSIT', 'REFUND') then i.amount else -i.amount end,
@@ -148,12 +154,31 @@ public class PartnerSync {
                        with ordinality as i(id, client, kind, amount, reference, at, n)
                   join alloc_client c on c.external_id = btrim(i.client)
                  order by i.n
-                on conflict (external_id) do nothing""",
+                on conflict (external_id) do nothing
+                returning client_id""",
                 List.of(now, SOURCE, ordered.stream().map(AutoFbaFeed.Entry::id).toArray(String[]::new),
                         ordered.stream().map(AutoFbaFeed.Entry::client).toArray(String[]::new),
                         ordered.stream().map(e -> e.kind().ledgerKind().name()).toArray(String[]::new),
                         ordered.stream().map(AutoFbaFeed.Entry::amount).toArray(BigDecimal[]::new),
                         ordered.stream().map(AutoFbaFeed.Entry::reference).toArray(String[]::new),
-                        ordered.stream().map(AutoFbaFeed.Entry::occurredAt).toArray(Instant[]::new)));
+                        ordered.stream().map(AutoFbaFeed.Entry::occurredAt).toArray(Instant[]::new)),
+                r -> r.getLong("client_id"));
+    }
+
+    /** Only a delivery that booked something can announce: a redelivered feed books nothing and says nothing. */
+    private void announceNegativeBalances(List<Long> bookedFor) {
+        if (bookedFor.isEmpty()) {
+            return;
+        }
+        var counts = bookedFor.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        sql.list("""
+                select c.id, c.external_id, c.name, c.email, c.account_id, b.balance
+                  from alloc_client c
+                  cross join lateral (select sum(amount) balance from alloc_ledger_entry where client_id = c.id) b
+                 where c.id = any(?) and b.balance < 0 order by c.id""",
+                List.of((Object) counts.keySet().toArray(Long[]::new)),
+                r -> new BalanceNegative(Directory.clientRef(r), r.getDecimal("balance"),
+                        counts.get(r.getLong("id")).intValue(), SOURCE))
+                .forEach(outbox::append);
     }
 }

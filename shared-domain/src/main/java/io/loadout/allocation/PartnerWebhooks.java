@@ -1,11 +1,12 @@
 package io.loadout.allocation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.loadout.shared.DomainException;
+import io.loadout.shared.JsonExpectations;
 import io.loadout.webhook.Partner;
 import io.loadout.webhook.WebhookVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,27 +69,34 @@ public class PartnerWebhooks {
         try {
             JsonNode root = json.readTree(body);
             if (root == null || root.isMissingNode()) {
-                throw new DomainException.InvalidInput("body", "empty body");
+                throw new DomainException.InvalidInput("body", "body is empty");
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new DomainException.InvalidInput("body", "not JSON: " + e.getOriginalMessage());
+            throw new DomainException.InvalidInput("body", "body is not valid JSON");
         } catch (IOException e) {
-            throw new DomainException.InvalidInput("body", "unreadable: " + e.getMessage());
+            throw new DomainException.InvalidInput("body", "body is unreadable");
         }
     }
 
+    /** Refusals name the JSON path at fault and say what it must be, never Jackson's own words (class names). */
     private <T> T convert(JsonNode node, Class<T> type, String prefix) {
+        String at = fieldName(prefix);
+        if (!node.isObject()) {
+            throw new DomainException.InvalidInput(at, at + " must be a JSON object");
+        }
         try {
             return json.treeToValue(node, type);
-        } catch (MismatchedInputException e) {
+        } catch (JsonMappingException e) {
             String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             String field = fieldName(prefix + path);
-            throw new DomainException.InvalidInput(field, (e instanceof InvalidFormatException f
-                    ? "'" + f.getValue() + "' is not a valid value" : "wrong type or shape") + " for " + field);
+            String reason = e.getCause() instanceof DomainException refused ? refused.getMessage()
+                    : e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    ? JsonExpectations.of(mismatch.getTargetType()) : "has the wrong value or type";
+            throw new DomainException.InvalidInput(field, field + " " + reason);
         } catch (JsonProcessingException e) {
-            throw new DomainException.InvalidInput(fieldName(prefix), e.getOriginalMessage());
+            throw new DomainException.InvalidInput(at, at + " is not valid JSON");
         }
     }
 

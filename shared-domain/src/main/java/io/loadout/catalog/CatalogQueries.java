@@ -1,5 +1,6 @@
 package io.loadout.catalog;
 
+import io.loadout.account.Caller;
 import io.loadout.catalog.CatalogFilters.BaseProductFilter;
 import io.loadout.catalog.CatalogFilters.CatalogFilter;
 import io.loadout.catalog.CatalogFilters.ConfigFilter;
@@ -9,6 +10,7 @@ import io.loadout.catalog.CatalogViews.CatalogInformation;
 import io.loadout.catalog.CatalogViews.Choice;
 import io.loadout.catalog.CatalogViews.ConfigInformation;
 import io.loadout.catalog.CatalogViews.PriceDetail;
+import io.loadout.shared.DomainException;
 import io.loadout.shared.Page;
 import io.loadout.shared.PageRequest;
 import io.loadout.shared.Sql;
@@ -42,6 +44,26 @@ public class CatalogQueries {
 
     /** A list query: its SQL up to (excluding) ORDER BY, its parameters, and the id column pages are keyed on. */
     private record Query<T>(String select, Where where, String idColumn, Sql.RowMapper<T> mapper) {
+    }
+
+    /**
+     * What a CLIENT may read of one catalog (its images) or one configuration (its effective price): only what its
+     * saleable lists show, by the same rule. Anything else is "not found", never "forbidden", so ids cannot be probed.
+     */
+    @Transactional
+    public void requireVisibleCatalog(long catalogId, Caller caller) {
+        if (!caller.isAdmin() && catalogs(new CatalogFilter(catalogId, null, null, null, null, null, null, null, null,
+                null, null, null, true), PageRequest.first(1)).items().isEmpty()) {
+            throw new DomainException.NotFound("catalog", catalogId);
+        }
+    }
+
+    @Transactional
+    public void requireVisibleConfiguration(long configId, Caller caller) {
+        if (!caller.isAdmin() && configurations(new ConfigFilter(CatalogFilter.any(), configId, null, null, null, null)
+                .saleable(), PageRequest.first(1)).items().isEmpty()) {
+            throw new DomainException.NotFound("configuration", configId);
+        }
     }
 
     @Transactional

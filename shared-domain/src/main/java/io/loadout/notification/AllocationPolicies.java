@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadout.alert.AlertDraft;
 import io.loadout.alert.AlertSeverity;
 import io.loadout.allocation.BalanceInsufficient;
+import io.loadout.allocation.BalanceNegative;
 import io.loadout.allocation.CartConfirmed;
 import io.loadout.allocation.ClientRef;
 import io.loadout.allocation.InvoiceNeeded;
@@ -103,6 +104,26 @@ final class AllocationPolicies {
                     new AlertDraft(null, AlertSeverity.WARNING, "allocation.balance.insufficient", title,
                             shortfall.reference() + " needs " + shortfall.needed() + ", the balance has "
                                     + shortfall.available() + "." + suggestion)));
+        }
+    }
+
+    /** A partner's entries took a balance below zero: the admin settles it with the client before anything ships. */
+    @Singleton
+    static class BalanceNegativePolicy extends Policy<BalanceNegative> {
+        BalanceNegativePolicy(ObjectMapper json, NotifyConfig config) {
+            super(json, config, BalanceNegative.class, BalanceNegative.TYPE);
+        }
+
+        @Override
+        Optional<Notification> notificationFor(BalanceNegative negative) {
+            String title = "Negative balance: " + negative.client().name() + " is at " + negative.balance();
+            return Optional.of(new Notification(
+                    new OutgoingMail(List.of(config.adminEmail()), "[Loadout] " + title, "allocation-balance-negative",
+                            Map.of("negative", negative)),
+                    new AlertDraft(null, AlertSeverity.CRITICAL, BalanceNegative.TYPE, title,
+                            negative.entriesBooked() + " entries from " + negative.source() + " left "
+                                    + negative.client().externalId() + " at " + negative.balance()
+                                    + "; nothing can be allocated or shipped to it until it is settled.")));
         }
     }
 

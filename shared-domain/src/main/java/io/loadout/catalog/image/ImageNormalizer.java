@@ -42,10 +42,25 @@ public final class ImageNormalizer {
         this.maxEdge = maxEdge;
     }
 
+    /**
+     * Decoding needs 4 bytes a pixel whatever the file's size: a small file may declare a huge canvas (a
+     * decompression bomb). 40 megapixels is above any product photo and keeps one decode under ~160 MB.
+     */
+    static final long MAX_PIXELS = 40_000_000L;
+
+    /** The format and canvas size, read from the file's header without decoding its pixels. */
+    record Header(String format, int width, int height) {
+    }
+
     public Normalized normalize(byte[] upload) {
-        String format = formatOf(upload);
+        Header header = headerOf(upload);
+        String format = header.format();
         if (!format.equals("jpeg") && !format.equals("png")) {
             throw new DomainException.InvalidInput("file", "only JPEG and PNG images are accepted, not " + format.toUpperCase());
+        }
+        if ((long) header.width() * header.height() > MAX_PIXELS) {
+            throw new DomainException.InvalidInput("file", "the image is " + header.width() + "×" + header.height()
+                    + " pixels; at most " + MAX_PIXELS / 1_000_000 + " megapixels are accepted");
         }
         BufferedImage image = decode(upload);
         boolean jpeg = format.equals("jpeg");
@@ -61,17 +76,26 @@ public final class ImageNormalizer {
         return new Normalized(encoded, upright.getWidth(), upright.getHeight(), true);
     }
 
-    /** The format from the content itself (never the file name); refuses anything ImageIO cannot read. */
-    static String formatOf(byte[] bytes) {
+    /** From the content itself (never the file name); refuses anything ImageIO cannot read. */
+    static Header headerOf(byte[] bytes) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             var readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new DomainException.InvalidInput("file", "the file is not an image");
             }
             ImageReader reader = readers.next();
-            return reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            try {
+                reader.setInput(in, true, true);
+                return new Header(reader.getFormatName().toLowerCase(java.util.Locale.ROOT), reader.getWidth(0),
+                        reader.getHeight(0));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DomainException refused) {
+                throw refused;
+            }
+            throw new DomainException.InvalidInput("file", "the image header cannot be read");
         }
     }
 

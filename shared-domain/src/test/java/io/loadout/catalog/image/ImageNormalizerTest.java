@@ -51,7 +51,7 @@ class ImageNormalizerTest {
         ImageIO.write(png, "png", bytes);
 
         var result = normalizer.normalize(bytes.toByteArray());
-        assertThat(ImageNormalizer.formatOf(result.jpeg())).isEqualTo("jpeg");
+        assertThat(ImageNormalizer.headerOf(result.jpeg()).format()).isEqualTo("jpeg");
         BufferedImage out = ImageIO.read(new ByteArrayInputStream(result.jpeg()));
         assertThat(new Color(out.getRGB(150, 50))).satisfies(c -> assertThat(c.getRed() + c.getGreen() + c.getBlue()).isGreaterThan(740));
         assertThat(out.getWidth()).isEqualTo(200);
@@ -118,5 +118,41 @@ class ImageNormalizerTest {
         out.writeBytes(tiff);
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
+    }
+
+    @Test
+    void aSmallFileDeclaringAHugeCanvasIsRefusedBeforeItsPixelsAreDecoded() throws IOException {
+        byte[] bomb = pngHeaderOnly(12_000, 12_000);
+        assertThat(bomb.length).isLessThan(100);
+
+        assertThatThrownBy(() -> normalizer.normalize(bomb))
+                .isInstanceOf(DomainException.InvalidInput.class)
+                .hasMessageContaining("12000×12000")
+                .extracting(e -> ((DomainException) e).field()).isEqualTo("file");
+        // just under the limit the same header is only refused later, for its missing pixel data
+        assertThatThrownBy(() -> normalizer.normalize(pngHeaderOnly(8_000, 5_000)))
+                .isInstanceOf(DomainException.InvalidInput.class)
+                .hasMessageNotContaining("megapixels");
+    }
+
+    /** A PNG signature, an IHDR chunk declaring width × height RGB pixels, and IEND: no pixel data at all. */
+    private static byte[] pngHeaderOnly(int width, int height) throws IOException {
+        var out = new ByteArrayOutputStream();
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        var ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0).array();
+        chunk(out, "IHDR", ihdr);
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+        var crc = new java.util.zip.CRC32();
+        crc.update(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        crc.update(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.write(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

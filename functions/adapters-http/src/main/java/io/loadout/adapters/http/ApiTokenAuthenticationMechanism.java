@@ -1,5 +1,7 @@
 package io.loadout.adapters.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -19,6 +21,12 @@ public class ApiTokenAuthenticationMechanism implements HttpAuthenticationMechan
 
     private static final String BEARER = "Bearer ";
 
+    private final ObjectMapper json;
+
+    ApiTokenAuthenticationMechanism(ObjectMapper json) {
+        this.json = json;
+    }
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
@@ -32,6 +40,20 @@ public class ApiTokenAuthenticationMechanism implements HttpAuthenticationMechan
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
+    }
+
+    /** The HTTP permission layer refuses anonymous /api/ calls here: the same problem+json the JAX-RS mapper sends. */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        String body;
+        try {
+            body = json.writeValueAsString(ProblemMappers.tokenRequired(context.normalizedPath()));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        var response = context.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer")
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        return Uni.createFrom().completionStage(response.end(body).toCompletionStage()).replaceWith(Boolean.TRUE);
     }
 
     @Override

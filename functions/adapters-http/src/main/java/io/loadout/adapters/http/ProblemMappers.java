@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.loadout.shared.DomainException;
+import io.loadout.shared.JsonExpectations;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -13,6 +14,8 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,6 +28,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String TYPE = "urn:loadout:problem:";
+    /** The field named when the request body as a whole is at fault. */
+    static final String BODY = "body";
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
@@ -52,21 +57,40 @@ public class ProblemMappers {
                 errors);
     }
 
-    /** Listed explicitly: Quarkus REST ships its own, more specific mapper for MismatchedInputException. */
+    /**
+     * Listed explicitly: Quarkus REST ships its own, more specific mapper for MismatchedInputException. A problem
+     * with the body as a whole (not JSON, or JSON of the wrong shape) names the field {@value #BODY}.
+     */
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? jsonPath(m) : null;
-        String reason = e.getCause() instanceof DomainException refused ? refused.getMessage() : "wrong value or type";
-        String detail = field == null ? "the request body is not valid JSON" : "field " + field + ": " + reason;
+        String path = e instanceof JsonMappingException m ? jsonPath(m) : null;
+        String field = path == null ? BODY : path;
+        String reason;
+        if (e.getCause() instanceof DomainException refused) {
+            reason = refused.getMessage();
+        } else if (!(e instanceof JsonMappingException)) {
+            reason = "is not valid JSON" + (e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            reason = JsonExpectations.of(mismatch.getTargetType());
+        } else {
+            reason = "has the wrong value or type";
+        }
+        String detail = (path == null ? "the request body " : "field " + path + " ") + reason;
         return problem(400, "unreadable-body", "Invalid request", detail, uri, field,
-                field == null ? List.of() : List.of(new Problem.FieldError(field, reason)));
+                List.of(new Problem.FieldError(field, reason)));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        var response = problem(401, "unauthenticated", "Unauthenticated",
-                "a valid bearer token is required (Authorization: Bearer ldt_…)", uri, null, List.of());
-        return Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build();
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(tokenRequired(uri.getPath())).build();
+    }
+
+    /** The one 401 of a missing or bad token, whether JAX-RS or the HTTP permission layer refuses the request. */
+    static Problem tokenRequired(String path) {
+        return new Problem(TYPE + "unauthenticated", "Unauthenticated", 401,
+                "a valid bearer token is required (Authorization: Bearer ldt_…)", path, null, List.of(), null);
     }
 
     @ServerExceptionMapper
@@ -80,6 +104,17 @@ public class ProblemMappers {
                 uri, null, List.of());
     }
 
+    /**
+     * The last line of defence, not the rule: a value the edge guards let through that PostgreSQL cannot store
+     * (SQLSTATE class 22: out of range, not representable). A 400 without a field, logged so the gap gets a guard.
+     */
+    @ServerExceptionMapper
+    public Response unstorable(org.hibernate.exception.DataException e, UriInfo uri) {
+        LOG.warnf("unguarded value reached the database on %s: SQLSTATE %s", uri.getPath(), e.getSQLState());
+        return problem(400, "invalid-input", "Invalid request",
+                "a value in the request cannot be stored (out of range or not representable)", uri, null, List.of());
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
@@ -90,6 +125,23 @@ public class ProblemMappers {
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return problem(status, "http-" + status, title, e.getMessage(), uri, null, List.of());
     }
+
+    /**
+     * A request body Quarkus REST could not parse before any resource ran (e.g. an empty or truncated multipart
+     * form) is the client's fault; any other IOException is ours.
+     */
+    @ServerExceptionMapper
+    public Response unreadableForm(IOException e, UriInfo uri) {
+        boolean parsingTheRequest = Arrays.stream(e.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().equals(FORM_BODY_HANDLER));
+        if (!parsingTheRequest) {
+            return unexpected(e, uri);
+        }
+        return problem(400, "unreadable-body", "Invalid request", "the request body could not be read as a form", uri,
+                BODY, List.of(new Problem.FieldError(BODY, "is not a complete multipart/form-data body")));
+    }
+
+    private static final String FORM_BODY_HANDLER = "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler";
 
     @ServerExceptionMapper(priority = 5000)
     public Response unexpected(Exception e, UriInfo uri) {
@@ -114,7 +166,8 @@ public class ProblemMappers {
 
     /**
      * The input field of a violation: the path after the method and parameter nodes, e.g.
-     * {@code create.command.email} → {@code email}; a violation on a query parameter keeps the parameter name.
+     * {@code create.command.email} → {@code email}; a violation on the parameter itself (only request bodies are
+     * constrained as a whole, e.g. {@code @NotNull}) names {@value #BODY}.
      */
     static String fieldOf(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
@@ -124,7 +177,7 @@ public class ProblemMappers {
             firstProperty++;
         }
         if (firstProperty == nodes.size()) {
-            return nodes.isEmpty() ? "request" : nodes.get(nodes.size() - 1).getName();
+            return BODY;
         }
         return nodes.subList(firstProperty, nodes.size()).stream().map(Path.Node::getName).collect(Collectors.joining("."));
     }

@@ -1,6 +1,7 @@
 package io.loadout.adapters.http;
 
 import io.loadout.shared.DomainException;
+import io.loadout.shared.StorableValues;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -28,11 +29,17 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value.strip());
+            instant = Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new DomainException.InvalidInput(name, name + " must be an ISO-8601 instant like 2026-12-01T00:00:00Z");
         }
+        String why = StorableValues.instantRefusal(instant);
+        if (why != null) {
+            throw new DomainException.InvalidInput(name, name + " " + why);
+        }
+        return instant;
     }
 
     /** A positive id, or null when absent. */

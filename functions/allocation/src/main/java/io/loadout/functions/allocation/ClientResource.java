@@ -2,6 +2,7 @@ package io.loadout.functions.allocation;
 
 import io.loadout.adapters.http.CurrentCaller;
 import io.loadout.adapters.http.PageParams;
+import io.loadout.adapters.http.QueryParams;
 import io.loadout.adapters.http.Roles;
 import io.loadout.allocation.AllocationQueries;
 import io.loadout.allocation.AllocationQueries.ClientView;
@@ -36,10 +37,20 @@ public class ClientResource {
     public record AccountLink(Long accountId) {
     }
 
+    /** {@code negative=true}: only the clients below zero (see {@code GET /balances/summary}). */
     @GET
     @Path("/clients")
-    public Page<ClientView> clients(@RestQuery String q, @BeanParam PageParams paging) {
-        return queries.clients(q, paging.page(), caller.get());
+    public Page<ClientView> clients(@RestQuery String q, @RestQuery String negative, @BeanParam PageParams paging) {
+        return queries.clients(q, Boolean.TRUE.equals(QueryParams.bool("negative", negative)), paging.page(),
+                caller.get());
+    }
+
+    /** Dashboard figures: clients, how many are below zero and their total. */
+    @GET
+    @Path("/balances/summary")
+    @RolesAllowed(Roles.ADMIN)
+    public AllocationQueries.BalanceSummary balanceSummary() {
+        return queries.balanceSummary();
     }
 
     @GET

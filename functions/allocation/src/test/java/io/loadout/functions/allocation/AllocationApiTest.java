@@ -54,6 +54,11 @@ class AllocationApiTest {
 
     @BeforeEach
     void tokens() {
+        ensureAdminToken(accounts);
+    }
+
+    /** The first admin of this test database, shared by the test classes of this module (one Quarkus start). */
+    static synchronized void ensureAdminToken(AccountService accounts) {
         if (adminToken == null) {
             adminToken = accounts.bootstrapAdmin().orElseThrow().secret().value();
         }
@@ -81,7 +86,7 @@ class AllocationApiTest {
     }
 
     /** A client with one store and a deposit, announced by the AutoFBA panel's signed webhook. */
-    Tenant tenant(String deposit) {
+    static Tenant tenant(String deposit) {
         String client = unique("C-");
         String store = unique("S-");
         String now = Instant.now().toString();

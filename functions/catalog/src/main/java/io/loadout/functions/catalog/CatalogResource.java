@@ -138,6 +138,7 @@ public class CatalogResource {
     @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
     @Produces(CatalogImageService.CONTENT_TYPE)
     public Response image(@PathParam("id") long id, @PathParam("imageId") String imageId) {
+        queries.requireVisibleCatalog(id, caller.get());
         var image = images.find(id, imageId);
         StreamingOutput body = out -> {
             try (var in = images.open(image)) {

@@ -117,6 +117,7 @@ public class ConfigurationResource {
     @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
     public EffectivePrice effectivePrice(@PathParam("id") long id, @QueryParam("at") String at) {
         Instant instant = QueryParams.instant("at", at);
+        queries.requireVisibleConfiguration(id, caller.get());
         return prices.effectivePrice(id, instant == null ? clock.instant() : instant);
     }
 }

@@ -43,6 +43,11 @@ class CatalogApiTest {
 
     @BeforeEach
     void tokens() {
+        ensureTokens(accounts);
+    }
+
+    /** One admin and one client for this test database, shared by the test classes of this module. */
+    static synchronized void ensureTokens(AccountService accounts) {
         if (adminToken == null) {
             adminToken = accounts.bootstrapAdmin().orElseThrow().secret().value();
             var client = accounts.create(new NewAccount("Client", "client-" + UUID.randomUUID() + "@example.com", Role.CLIENT));

@@ -9,7 +9,9 @@ import io.loadout.account.NewAccount;
 import io.loadout.account.Role;
 import io.loadout.alert.Alert;
 import io.loadout.alert.AlertRepository;
+import io.loadout.alert.AlertSeverity;
 import io.loadout.allocation.BalanceInsufficient;
+import io.loadout.allocation.BalanceNegative;
 import io.loadout.allocation.CartConfirmed;
 import io.loadout.allocation.ClientRef;
 import io.loadout.allocation.InvoiceNeeded;
@@ -125,6 +127,20 @@ class AllocationNotificationsTest {
         assertThat(alert(id)).satisfies(a -> {
             assertThat(a.accountId()).isEqualTo(login);
             assertThat(a.code()).isEqualTo("allocation.cart.confirmed");
+        });
+    }
+
+    @Test
+    void aPartnerFeeThatTakesABalanceBelowZeroIsACriticalAlertAndAMailToTheAdmin() throws Exception {
+        var id = deliver(new BalanceNegative(client("Fee Co", "fee@example.com", login()), new BigDecimal("-99900.00"),
+                1, "autofba"));
+        var mail = mail("Negative balance: Fee Co is at -99900.00");
+        assertThat(recipients(mail)).containsExactly(ADMIN);
+        assertThat(GreenMailUtil.getBody(mail)).contains("-99900.00").contains("C-Fee Co").contains("/ledger");
+        assertThat(alert(id)).satisfies(a -> {
+            assertThat(a.accountId()).isNull();
+            assertThat(a.severity()).isEqualTo(AlertSeverity.CRITICAL);
+            assertThat(a.code()).isEqualTo("allocation.balance.negative");
         });
     }
 

@@ -130,6 +130,32 @@ class OpsApiTest {
     }
 
     @Test
+    void reactivatingAnAccountDoesNotReviveItsOldTokens() {
+        var c = newClient();
+        as(adminToken).body(Map.of("active", false)).patch("/api/ops/accounts/" + c[0]).then().statusCode(200);
+        as(adminToken).body(Map.of("active", true)).patch("/api/ops/accounts/" + c[0]).then().statusCode(200)
+                .body("active", equalTo(true));
+        as((String) c[1]).get("/api/ops/me").then().statusCode(401);
+        as(adminToken).get("/api/ops/accounts/" + c[0] + "/tokens").then().statusCode(200)
+                .body("revokedAt", everyItem(notNullValue()));
+        String fresh = as(adminToken).body(Map.of("label", "after")).post("/api/ops/accounts/" + c[0] + "/tokens")
+                .then().statusCode(201).extract().jsonPath().getString("secret");
+        as(fresh).get("/api/ops/me").then().statusCode(200);
+    }
+
+    @Test
+    void textPostgresCannotStoreIsRefusedNamingTheField() {
+        as(adminToken).body("{\"name\": \"Nul\\u0000\", \"email\": \"nul@example.com\", \"role\": \"CLIENT\"}")
+                .post("/api/ops/accounts").then().statusCode(400).body("field", equalTo("name"));
+        as(adminToken).body("{\"name\": \"Half \\udc00\", \"email\": \"half@example.com\", \"role\": \"CLIENT\"}")
+                .post("/api/ops/accounts").then().statusCode(400).body("field", equalTo("name"));
+        as(adminToken).queryParam("kind", "x\u0000").get("/api/ops/imports").then().statusCode(400)
+                .body("field", equalTo("kind"));
+        as(adminToken).get("/api/ops/accounts?role=CLIENT&limit=500").then().statusCode(200)
+                .body("items.email", not(hasItem("nul@example.com")));
+    }
+
+    @Test
     void badInputGetsAProblemNamingTheField() {
         as(adminToken).body(Map.of("name", "X", "email", "not-an-email", "role", "CLIENT"))
                 .post("/api/ops/accounts").then().statusCode(400).contentType("application/problem+json")
