@@ -1,12 +1,10 @@
 package io.loadout.allocation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.loadout.shared.DomainException;
-import io.loadout.shared.JsonExpectations;
+import io.loadout.shared.JsonRefusals;
 import io.loadout.webhook.Partner;
 import io.loadout.webhook.WebhookVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +12,6 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.stream.Collectors;
 
 /**
  * The partners' signed webhooks: the signature is checked against the raw body before anything is read, then
@@ -87,16 +84,10 @@ public class PartnerWebhooks {
         }
         try {
             return json.treeToValue(node, type);
-        } catch (JsonMappingException e) {
-            String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String field = fieldName(prefix + path);
-            String reason = e.getCause() instanceof DomainException refused ? refused.getMessage()
-                    : e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
-                    ? JsonExpectations.of(mismatch.getTargetType()) : "has the wrong value or type";
-            throw new DomainException.InvalidInput(field, field + " " + reason);
         } catch (JsonProcessingException e) {
-            throw new DomainException.InvalidInput(at, at + " is not valid JSON");
+            String path = JsonRefusals.path(e);
+            String field = path == null ? at : fieldName(prefix + path);
+            throw new DomainException.InvalidInput(field, field + " " + JsonRefusals.reason(e));
         }
     }
 

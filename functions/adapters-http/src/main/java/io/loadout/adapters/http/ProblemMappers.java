@@ -1,10 +1,9 @@
 package io.loadout.adapters.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.loadout.shared.DomainException;
-import io.loadout.shared.JsonExpectations;
+import io.loadout.shared.JsonRefusals;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -63,19 +62,9 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String path = e instanceof JsonMappingException m ? jsonPath(m) : null;
+        String path = JsonRefusals.path(e);
         String field = path == null ? BODY : path;
-        String reason;
-        if (e.getCause() instanceof DomainException refused) {
-            reason = refused.getMessage();
-        } else if (!(e instanceof JsonMappingException)) {
-            reason = "is not valid JSON" + (e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            reason = JsonExpectations.of(mismatch.getTargetType());
-        } else {
-            reason = "has the wrong value or type";
-        }
+        String reason = JsonRefusals.reason(e);
         String detail = (path == null ? "the request body " : "field " + path + " ") + reason;
         return problem(400, "unreadable-body", "Invalid request", detail, uri, field,
                 List.of(new Problem.FieldError(field, reason)));
@@ -180,13 +169,5 @@ public class ProblemMappers {
             return BODY;
         }
         return nodes.subList(firstProperty, nodes.size()).stream().map(Path.Node::getName).collect(Collectors.joining("."));
-    }
-
-    static String jsonPath(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-        return path.isEmpty() ? null : path;
     }
 }
