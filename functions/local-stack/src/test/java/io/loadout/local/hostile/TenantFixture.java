@@ -3,6 +3,7 @@ package io.loadout.local.hostile;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class TenantFixture {
         seeds.ungated("S-" + upper, ASINS.toArray(String[]::new));
         long[] cartAndPallet = seeds.cartAndPallet(client, store, "1500.00");
         long preorder = seeds.preorder(client, store, ASINS.get(0));
-        JsonNode short_ = api.post(admin, "/api/allocation/carts/generate",
+        JsonNode overspent = api.post(admin, "/api/allocation/carts/generate",
                 "{\"clientId\":%d,\"storeId\":%d,\"amount\":\"900000.00\"}".formatted(client, store), 201);
         var ids = new HashMap<String, Long>();
         ids.put("account", login.accountId());
@@ -74,10 +75,10 @@ final class TenantFixture {
         ids.put("client", client);
         ids.put("store", store);
         ids.put("cart", cartAndPallet[0]);
-        ids.put("draft-cart", short_.path("cart").path("id").asLong());
+        ids.put("draft-cart", overspent.path("cart").path("id").asLong());
         ids.put("pallet", cartAndPallet[1]);
         ids.put("preorder", preorder);
-        JsonNode suggestion = short_.path("shortfall").path("suggestionId");
+        JsonNode suggestion = overspent.path("shortfall").path("suggestionId");
         if (suggestion.isIntegralNumber()) {
             ids.put("transfer-suggestion", suggestion.asLong());
         }
@@ -107,9 +108,9 @@ final class TenantFixture {
     /** What counts as B's in a body: its ids by kind (B's own store only, the mutual store is shared). */
     Map<String, Set<String>> otherIdsByKind() {
         var byKind = new HashMap<String, Set<String>>();
-        b.ids().forEach((kind, id) -> byKind.put(kind.replace("draft-", ""), new java.util.HashSet<>()));
-        b.ids().forEach((kind, id) -> byKind.get(kind.replace("draft-", "")).add(String.valueOf(id)));
-        hidden.forEach((kind, id) -> byKind.computeIfAbsent(kind, k -> new java.util.HashSet<>()).add(id));
+        b.ids().forEach((kind, id) -> byKind.computeIfAbsent(kind.replace("draft-", ""), k -> new HashSet<>())
+                .add(String.valueOf(id)));
+        hidden.forEach((kind, id) -> byKind.computeIfAbsent(kind, k -> new HashSet<>()).add(id));
         return byKind;
     }
 }

@@ -74,10 +74,12 @@ class TenantIsolationTest {
                   requests made as tenant A: %d (%d s)
                   leaks: %d   writes that got through: %d   writes not refused with 403/404: %d
                   detector check: B's marker in %d of B's own bare reads, A's marker in %d of A's reads
+                  B's data aimed at: %s; hidden catalog: %s
                 """.formatted(reads.stream().map(HostileCase::operation).distinct().count(),
                 writes.stream().map(HostileCase::operation).distinct().count(), operations.size(),
                 reads.size() + writes.size(), seconds, leaks.size(), through, writeFindings.size() - through,
-                bSeesItself, aSeesItself);
+                bSeesItself, aSeesItself, new java.util.TreeSet<>(tenants.b.ids().keySet()),
+                tenants.hidden.keySet());
         var findings = new java.util.ArrayList<>(leaks);
         findings.addAll(writeFindings);
         String report = figures + FindingReport.grouped(findings);
