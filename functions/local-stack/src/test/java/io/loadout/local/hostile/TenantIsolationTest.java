@@ -86,6 +86,10 @@ class TenantIsolationTest {
         Path file = Path.of("target/hostile/tenant-sweep.txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
+        var all = new java.util.ArrayList<>(readOutcomes);
+        all.addAll(writeOutcomes);
+        Files.write(file.resolveSibling("tenant-sweep-requests.tsv"), all.stream()
+                .map(o -> o.status() + "\t" + o.hostileCase().describe()).toList());
         System.out.println(report + "  (report: " + file.toAbsolutePath() + ")");
 
         assertThat(bSeesItself).as("B's own reads showing B's marker (the detector works)").isGreaterThanOrEqualTo(3);
