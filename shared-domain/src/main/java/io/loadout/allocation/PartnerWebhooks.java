@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadout.shared.DomainException;
+import io.loadout.shared.FieldPaths;
+import io.loadout.shared.ItemFields;
 import io.loadout.shared.JsonRefusals;
 import io.loadout.webhook.Partner;
 import io.loadout.webhook.WebhookVerifier;
@@ -53,7 +55,7 @@ public class PartnerWebhooks {
         if (updates.isEmpty()) {
             throw new DomainException.InvalidInput("body", "no updates");
         }
-        return ungating.apply(updates, UNGATING_SOURCE);
+        return ungating.apply(updates, root.isArray() ? ItemFields.in("") : ItemFields.SINGLE, UNGATING_SOURCE);
     }
 
     @Transactional
@@ -102,7 +104,8 @@ public class PartnerWebhooks {
         if (!violations.isEmpty()) {
             var first = violations.stream().sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
                     .findFirst().orElseThrow();
-            String field = prefix + first.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
+            String path = FieldPaths.of(first);
+            String field = fieldName(prefix + (path == null ? "" : path));
             throw new DomainException.InvalidInput(field, field + " " + first.getMessage());
         }
         return value;

@@ -1,6 +1,7 @@
 package io.loadout.allocation;
 
 import io.loadout.event.Outbox;
+import io.loadout.shared.ItemFields;
 import io.loadout.shared.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -44,11 +45,17 @@ public class UngatingService {
     /** {@code source}: {@code ungating-software} for the webhook, {@code account:<id>} for an admin. */
     @Transactional
     public Result apply(@NotEmpty List<@Valid UngatingUpdate> received, String source) {
+        return apply(received, ItemFields.in("items"), source);
+    }
+
+    /** {@code fields}: how refusals name an update's fields, as the caller received them. */
+    @Transactional
+    public Result apply(@NotEmpty List<@Valid UngatingUpdate> received, ItemFields fields, String source) {
         var now = clock.instant();
         var updates = new ArrayList<UngatingUpdate>();
         for (int i = 0; i < received.size(); i++) {
             var u = received.get(i);
-            updates.add(new UngatingUpdate(u.store().strip(), Asin.require("items[" + i + "].asin", u.asin()),
+            updates.add(new UngatingUpdate(u.store().strip(), Asin.require(fields.name(i, "asin"), u.asin()),
                     u.status(), u.updatedAt().truncatedTo(ChronoUnit.MICROS))); // what PostgreSQL stores
         }
         partners.ensureStores(updates.stream().map(UngatingUpdate::store).distinct().toList(), now);

@@ -5,6 +5,7 @@ import io.loadout.catalog.CatalogViews.EffectivePrice;
 import io.loadout.catalog.CatalogViews.PriceView;
 import io.loadout.shared.Actor;
 import io.loadout.shared.DomainException;
+import io.loadout.shared.ItemFields;
 import io.loadout.shared.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -46,12 +47,18 @@ public class PriceService {
      */
     @Transactional
     public List<PriceView> setPrices(@NotEmpty List<@Valid PriceForConfiguration> items, Actor actor) {
-        checkWindows(items);
+        return setPrices(items, ItemFields.in("items"), actor);
+    }
+
+    /** {@code fields}: how refusals name an item's fields, as the caller received them. */
+    @Transactional
+    public List<PriceView> setPrices(@NotEmpty List<@Valid PriceForConfiguration> items, ItemFields fields, Actor actor) {
+        checkWindows(items, fields);
         Long[] configIds = items.stream().map(PriceForConfiguration::configId).toArray(Long[]::new);
-        lockConfigurations(items, configIds);
+        lockConfigurations(items, configIds, fields);
         var now = clock.instant();
         closeOpenEndedPredecessors(items, now, actor);
-        refuseOverlaps(items);
+        refuseOverlaps(items, fields);
         List<Long> ids = insert(items, now, actor);
         transitions.apply(now, configIds, actor);
         return prices(ids, now);
@@ -99,12 +106,12 @@ public class PriceService {
     }
 
     /** validTo after validFrom, and no two items of one request overlapping for the same configuration. */
-    static void checkWindows(List<PriceForConfiguration> items) {
+    static void checkWindows(List<PriceForConfiguration> items, ItemFields fields) {
         Map<Long, List<Integer>> byConfig = new TreeMap<>();
         for (int i = 0; i < items.size(); i++) {
             var item = items.get(i);
             if (item.validTo() != null && !item.validTo().isAfter(item.validFrom())) {
-                throw new DomainException.InvalidInput(field(items, i, "validTo"), "validTo must be after validFrom");
+                throw new DomainException.InvalidInput(fields.name(i, "validTo"), "validTo must be after validFrom");
             }
             byConfig.computeIfAbsent(item.configId(), k -> new ArrayList<>()).add(i);
         }
@@ -114,18 +121,18 @@ public class PriceService {
                 var earlier = items.get(indexes.get(k - 1));
                 var later = items.get(indexes.get(k));
                 if (earlier.validTo() == null || earlier.validTo().isAfter(later.validFrom())) {
-                    throw new DomainException.InvalidInput(field(items, indexes.get(k), "validFrom"),
+                    throw new DomainException.InvalidInput(fields.name(indexes.get(k), "validFrom"),
                             "overlaps item " + indexes.get(k - 1) + " of this request for configuration " + later.configId());
                 }
             }
         }
     }
 
-    private void lockConfigurations(List<PriceForConfiguration> items, Long[] configIds) {
+    private void lockConfigurations(List<PriceForConfiguration> items, Long[] configIds, ItemFields fields) {
         var found = new HashSet<>(sql.list("select id from catalog_config where id = any(?) order by id for update",
                 List.of((Object) configIds), r -> r.getLong("id")));
         IntStream.range(0, items.size()).filter(i -> !found.contains(items.get(i).configId())).findFirst().ifPresent(i -> {
-            throw new DomainException.InvalidInput(field(items, i, "configId"),
+            throw new DomainException.InvalidInput(fields.name(i, "configId"),
                     "configuration " + items.get(i).configId() + " does not exist");
         });
     }
@@ -142,7 +149,7 @@ public class PriceService {
                         column(items, PriceForConfiguration::validFrom, Instant[]::new)));
     }
 
-    private void refuseOverlaps(List<PriceForConfiguration> items) {
+    private void refuseOverlaps(List<PriceForConfiguration> items, ItemFields fields) {
         sql.list("""
                 select i.ord, p.id, p.price, p.valid_from, p.valid_to
                   from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[]) with ordinality as i(config_id, valid_from, valid_to, ord)
@@ -155,7 +162,7 @@ public class PriceService {
                 r -> new Overlap((int) r.getLong("ord") - 1, r.getLong("id"), r.getDecimal("price"),
                         r.getInstant("valid_from"), r.getInstant("valid_to")))
                 .stream().findFirst().ifPresent(o -> {
-                    throw new DomainException.Conflict(field(items, o.index, "validFrom"), "overlaps price " + o.priceId
+                    throw new DomainException.Conflict(fields.name(o.index, "validFrom"), "overlaps price " + o.priceId
                             + " (" + o.price.toPlainString() + " from " + o.from + " to " + (o.to == null ? "open end" : o.to)
                             + ") of configuration " + items.get(o.index).configId(), "price/" + o.priceId);
                 });
@@ -179,10 +186,6 @@ public class PriceService {
     }
 
     private record Overlap(int index, long priceId, BigDecimal price, Instant from, Instant to) {
-    }
-
-    private static String field(List<?> items, int index, String name) {
-        return items.size() == 1 ? name : "items[" + index + "]." + name;
     }
 
     private static <T> T[] column(List<PriceForConfiguration> items, java.util.function.Function<PriceForConfiguration, T> get,

@@ -8,6 +8,7 @@ import io.loadout.catalog.CatalogCommands.PriceForConfiguration;
 import io.loadout.catalog.CatalogViews.PriceView;
 import io.loadout.event.EventEnvelope;
 import io.loadout.shared.DomainException;
+import io.loadout.shared.ItemFields;
 import io.loadout.testdoubles.RecordingEventPublisher;
 import io.loadout.testdoubles.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -53,7 +54,8 @@ class PriceServiceTest {
     }
 
     PriceView set(String price, Instant from, Instant to) {
-        return prices.setPrices(List.of(new PriceForConfiguration(configId, new BigDecimal(price), from, to)), ACTOR).get(0);
+        return prices.setPrices(List.of(new PriceForConfiguration(configId, new BigDecimal(price), from, to)),
+                ItemFields.SINGLE, ACTOR).get(0);
     }
 
     @Test

@@ -3,13 +3,13 @@ package io.loadout.adapters.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.loadout.shared.DomainException;
+import io.loadout.shared.FieldPaths;
 import io.loadout.shared.JsonRefusals;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -154,20 +153,11 @@ public class ProblemMappers {
     }
 
     /**
-     * The input field of a violation: the path after the method and parameter nodes, e.g.
-     * {@code create.command.email} → {@code email}; a violation on the parameter itself (only request bodies are
-     * constrained as a whole, e.g. {@code @NotNull}) names {@value #BODY}.
+     * The input field of a violation ({@code create.command.items[2].email} → {@code items[2].email}); a violation on
+     * the parameter itself (only request bodies are constrained as a whole, e.g. {@code @NotNull}) names {@value #BODY}.
      */
     static String fieldOf(ConstraintViolation<?> violation) {
-        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
-        int firstProperty = 0;
-        while (firstProperty < nodes.size() && (nodes.get(firstProperty).getKind() == jakarta.validation.ElementKind.METHOD
-                || nodes.get(firstProperty).getKind() == jakarta.validation.ElementKind.PARAMETER)) {
-            firstProperty++;
-        }
-        if (firstProperty == nodes.size()) {
-            return BODY;
-        }
-        return nodes.subList(firstProperty, nodes.size()).stream().map(Path.Node::getName).collect(Collectors.joining("."));
+        String field = FieldPaths.of(violation);
+        return field == null ? BODY : field;
     }
 }

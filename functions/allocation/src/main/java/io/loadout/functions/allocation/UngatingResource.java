@@ -14,6 +14,7 @@ import io.loadout.allocation.UngatingStatus;
 import io.loadout.allocation.UngatingUpdate;
 import io.loadout.shared.Actor;
 import io.loadout.shared.DomainException;
+import io.loadout.shared.ItemFields;
 import io.loadout.shared.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -94,20 +95,20 @@ public class UngatingResource {
     @Path("/ungating")
     @RolesAllowed(Roles.ADMIN)
     public UngatingService.Result update(@Valid @NotNull ManualUngating update) {
-        return apply(List.of(update));
+        return apply(List.of(update), ItemFields.SINGLE);
     }
 
     @POST
     @Path("/ungating/bulk")
     @RolesAllowed(Roles.ADMIN)
     public UngatingService.Result bulk(@Valid @NotNull BulkUngating bulk) {
-        return apply(bulk.items());
+        return apply(bulk.items(), ItemFields.in("items"));
     }
 
-    private UngatingService.Result apply(List<ManualUngating> updates) {
+    private UngatingService.Result apply(List<ManualUngating> updates, ItemFields fields) {
         Instant now = clock.instant();
         return ungating.apply(updates.stream().map(u -> new UngatingUpdate(u.store(), u.asin(), u.status(),
-                u.updatedAt() == null ? now : u.updatedAt())).toList(), Actor.of(caller.get()).name());
+                u.updatedAt() == null ? now : u.updatedAt())).toList(), fields, Actor.of(caller.get()).name());
     }
 
     @GET

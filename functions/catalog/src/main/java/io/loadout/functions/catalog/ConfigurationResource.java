@@ -16,6 +16,7 @@ import io.loadout.catalog.CatalogViews.EffectivePrice;
 import io.loadout.catalog.CatalogViews.PriceView;
 import io.loadout.catalog.PriceService;
 import io.loadout.shared.Actor;
+import io.loadout.shared.ItemFields;
 import io.loadout.shared.Page;
 import io.loadout.shared.XlsxWriter;
 import jakarta.annotation.security.RolesAllowed;
@@ -99,7 +100,7 @@ public class ConfigurationResource {
     @RolesAllowed(Roles.ADMIN)
     public Response setPrice(@PathParam("id") long id, @Valid @NotNull NewPrice price) {
         var created = prices.setPrices(List.of(new PriceForConfiguration(id, price.price(), price.validFrom(),
-                price.validTo())), Actor.of(caller.get())).get(0);
+                price.validTo())), ItemFields.SINGLE, Actor.of(caller.get())).get(0);
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
