@@ -50,9 +50,9 @@ resource "google_project_iam_member" "gcs_publishes_events" {
 
 locals {
   common_env = {
-    LOADOUT_DB_URL      = module.sql.jdbc_url
-    LOADOUT_DB_USER     = module.sql.user
-    LOADOUT_BUCKET      = module.bucket.name
+    LOADOUT_DB_URL       = module.sql.jdbc_url
+    LOADOUT_DB_USER      = module.sql.user
+    LOADOUT_BUCKET       = module.bucket.name
     GOOGLE_CLOUD_PROJECT = var.project
   }
   common_secrets = {
