@@ -129,10 +129,24 @@ public class ProblemMappers {
                 BODY, List.of(new Problem.FieldError(BODY, "is not a complete multipart/form-data body")));
     }
 
+    private static boolean lostAnOptimisticLock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final String FORM_BODY_HANDLER = "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler";
 
     @ServerExceptionMapper(priority = 5000)
     public Response unexpected(Exception e, UriInfo uri) {
+        if (lostAnOptimisticLock(e)) {
+            // two writes to one versioned row at once: the commit (wrapped by the transaction) refused the later one
+            return problem(409, "conflict", "Conflict", "the row was changed by another request at the same time; "
+                    + "read it again and retry", uri, null, List.of());
+        }
         LOG.error("unexpected error on " + uri.getPath(), e);
         return problem(500, "internal", "Internal error", "an unexpected error occurred; it has been logged", uri, null,
                 List.of());

@@ -144,6 +144,28 @@ class OpsApiTest {
     }
 
     @Test
+    void concurrentChangesToOneAccountAreAConflictNeverAnError() throws Exception {
+        long id = (Long) newClient()[0];
+        var statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<Integer>());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < 24; i++) {
+            int n = i;
+            pool.submit(() -> {
+                start.await();
+                statuses.add(as(adminToken).body(Map.of("name", "Renamed " + n)).patch("/api/ops/accounts/" + id)
+                        .statusCode());
+                return null;
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        org.assertj.core.api.Assertions.assertThat(pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(statuses).hasSize(24).allMatch(s -> s == 200 || s == 409)
+                .contains(200);
+    }
+
+    @Test
     void textPostgresCannotStoreIsRefusedNamingTheField() {
         as(adminToken).body("{\"name\": \"Nul\\u0000\", \"email\": \"nul@example.com\", \"role\": \"CLIENT\"}")
                 .post("/api/ops/accounts").then().statusCode(400).body("field", equalTo("name"));
