@@ -57,10 +57,17 @@ class ImportAttempts {
             return true;
         } catch (ImportRejected rejected) {
             return finishAfterRollback(claim, path, rejected.result(), true);
+        } catch (OutOfMemoryError e) {
+            return ranOutOfMemory(claim, path);
         } catch (RuntimeException e) {
+            if (causeOf(e, OutOfMemoryError.class).isPresent()) {
+                return ranOutOfMemory(claim, path);
+            }
             var error = causeOf(e, Error.class);
             if (error.isPresent()) {
-                // No verdict on the file (out of memory, a dying process): the job stays PROCESSING and is taken
+                LOG.errorf(error.get(), "import job %d: attempt %d ended by %s; it is taken over after its lease",
+                        claim.jobId(), claim.attempt(), error.get().getClass().getSimpleName());
+                // No verdict on the file (a dying process): the job stays PROCESSING and is taken
                 // over once its lease lapses, within its attempts.
                 throw error.get();
             }
@@ -79,6 +86,18 @@ class ImportAttempts {
             return finishAfterRollback(claim, path,
                     ImportResult.rejected(new RowError(0, null, "import failed: " + rootMessage(e))), true);
         }
+    }
+
+    /**
+     * This process survived (the importer's memory is released by now): a verdict on the file, not a crash. Taking
+     * it over would run out of memory the same way, once per attempt, a lease apart.
+     */
+    private boolean ranOutOfMemory(ImportClaim.Taken claim, ImportPath path) {
+        long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+        LOG.errorf("import job %d ran out of memory (heap limit %d MB) on attempt %d", claim.jobId(), heapMb,
+                claim.attempt());
+        return finishAfterRollback(claim, path, ImportResult.rejected(new RowError(0, null, "the file is too large "
+                + "to import within this function's memory (" + heapMb + " MB heap); split it into smaller files")), true);
     }
 
     private boolean finishAfterRollback(ImportClaim.Taken claim, ImportPath path, ImportResult result, boolean errorsFile) {

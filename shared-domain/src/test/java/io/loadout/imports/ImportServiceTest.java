@@ -252,6 +252,21 @@ class ImportServiceTest {
     }
 
     @Test
+    void aFileThatRunsTheImportOutOfMemoryFailsAtOnceSayingSoInsteadOfRetryingALeaseApart() {
+        var object = drop("imports/ledger/huge.csv", "h1\nh2\noom\nh3\n");
+        assertThat(imports.onObjectFinalized(object)).isEqualTo(ImportService.Outcome.PROCESSED);
+
+        var job = jobFor(object);
+        assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(job.attempts()).isEqualTo(1);
+        assertThat(job.errorSummary()).contains("too large to import within this function's memory");
+        assertThat(ledgerRows(job.id())).as("the attempt's rows rolled back").isEmpty();
+        assertThat(finishedEventsFor(job.id())).singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(ImportStatus.FAILED));
+        later(Duration.ofMinutes(11), () -> assertThat(imports.takeOverAbandoned().found()).isZero());
+    }
+
+    @Test
     void anObjectOverwrittenBeforeItsJobRanIsNotImportedUnderTheOldJob() {
         String name = "imports/ledger/overwritten.csv";
         var old = drop(name, "old-1\nold-2\n");

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A test-only import kind "ledger" that writes each line as a row of {@code test_ledger} in the job's
  * transaction. A line "crash" kills the attempt like a {@code kill -9} would (an Error no handler catches, after
- * rows were written) while {@link #crashes} is above zero.
+ * rows were written) while {@link #crashes} is above zero. A line "oom" runs out of memory the way a file too big
+ * for the heap does, in a process that survives it.
  */
 @Singleton
 public class LedgerImporter implements Importer {
@@ -44,6 +45,10 @@ public class LedgerImporter implements Importer {
     public ImportResult apply(InputStream content, ImportContext context) throws IOException {
         List<String> lines = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8)).lines().toList();
         for (String line : lines) {
+            if ("oom".equals(line)) {
+                em.flush();
+                throw new OutOfMemoryError("Java heap space");
+            }
             if ("crash".equals(line) && crashes.getAndDecrement() > 0) {
                 em.flush();
                 throw new SimulatedCrash();
