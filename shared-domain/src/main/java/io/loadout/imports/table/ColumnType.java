@@ -55,7 +55,7 @@ public sealed interface ColumnType<T> {
 
         /** Money: 0 to 10,000,000.00, cents. */
         public static Decimal money() {
-            return new Decimal(BigDecimal.ZERO, new BigDecimal("10000000.00"), 2);
+            return new Decimal(new BigDecimal("0.00"), new BigDecimal("10000000.00"), 2);
         }
 
         @Override

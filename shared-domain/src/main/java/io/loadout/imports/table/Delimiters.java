@@ -13,12 +13,16 @@ import java.util.Map;
 final class Delimiters {
 
     private static final int MAX_HEADER = 64 * 1024;
+    private static final char[] CANDIDATES = {',', ';', '\t'};
 
     private Delimiters() {
     }
 
     static char detect(Reader reader) throws IOException {
-        var counts = new LinkedHashMap<Character, Integer>(Map.of(',', 0, ';', 0, '\t', 0));
+        var counts = new LinkedHashMap<Character, Integer>();
+        for (char candidate : CANDIDATES) {
+            counts.put(candidate, 0);
+        }
         boolean quoted = false;
         for (int i = 0, c = reader.read(); c >= 0 && i < MAX_HEADER; i++, c = reader.read()) {
             if (c == '"') {
