@@ -65,6 +65,16 @@ public final class ModelReader {
         return match;
     }
 
+    /** Whether the file's header names the column. */
+    public boolean present(Column<?> column) {
+        return match.position(model.indexOf(column)) >= 0;
+    }
+
+    /** Reads a value found inside a cell (e.g. one part of "10 x 8 x 4") by the file's conventions. */
+    public <T> T parse(ColumnType<T> type, String text) {
+        return type.parse(Cell.text(text), facts);
+    }
+
     /** Non-blank data rows, as counted by the evidence pass. */
     public long rowCount() {
         return rowCount;
