@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /** A delimited text file read by FastCSV, one record at a time; line numbers are FastCSV's starting lines. */
@@ -75,32 +74,14 @@ final class CsvTable implements Table {
         if (records.hasNext()) {
             records.next();
         }
-        return new Rows() {
-            private SheetRow next;
-            private long count;
-
+        return new CountedRows(limits) {
             @Override
-            public boolean hasNext() {
-                while (next == null && records.hasNext()) {
-                    var row = row(parse(records));
-                    if (!row.isBlank()) {
-                        next = row;
-                    }
+            SheetRow read() {
+                try {
+                    return records.hasNext() ? row(records.next()) : null;
+                } catch (CsvParseException e) {
+                    throw new FileRefused("the file is not valid CSV: " + e.getMessage());
                 }
-                return next != null;
-            }
-
-            @Override
-            public SheetRow next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                if (++count > limits.maxRows()) {
-                    throw limits.rowsExceeded();
-                }
-                var row = next;
-                next = null;
-                return row;
             }
 
             @Override
@@ -112,15 +93,6 @@ final class CsvTable implements Table {
                 }
             }
         };
-    }
-
-    private static CsvRecord parse(CloseableIterator<CsvRecord> records) {
-        try {
-            return records.next();
-        } catch (CsvParseException e) {
-            throw new FileRefused("the file is not valid CSV: " + e.getMessage()
-                    + " (often a quote that is opened and never closed)");
-        }
     }
 
     private CloseableIterator<CsvRecord> records() throws IOException {

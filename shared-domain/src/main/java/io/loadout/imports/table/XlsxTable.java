@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -29,8 +28,8 @@ final class XlsxTable implements Table {
     private XlsxTable(Content content, Limits limits) {
         this.content = content;
         this.limits = limits;
-        try (var rows = new SheetRows(content, limits, false)) {
-            this.header = rows.hasNext() ? rows.next() : null;
+        try (var rows = new SheetRows(content, limits)) {
+            this.header = rows.hasNext() ? rows.nextUncounted() : null;
         }
         if (header == null) {
             throw new FileRefused("the first visible sheet of the workbook is empty");
@@ -63,27 +62,22 @@ final class XlsxTable implements Table {
 
     @Override
     public Rows rows() {
-        var rows = new SheetRows(content, limits, true);
+        var rows = new SheetRows(content, limits);
         if (rows.hasNext()) {
-            rows.next();
+            rows.nextUncounted();
         }
         return rows;
     }
 
     /** The non-blank rows of the first visible sheet, the header included. */
-    private static final class SheetRows implements Rows {
+    private static final class SheetRows extends CountedRows {
         private final InputStream in;
         private final ReadableWorkbook workbook;
         private final Stream<Row> stream;
         private final Iterator<Row> source;
-        private final Limits limits;
-        private final boolean counting;
-        private SheetRow next;
-        private long count = -1;
 
-        SheetRows(Content content, Limits limits, boolean counting) {
-            this.limits = limits;
-            this.counting = counting;
+        SheetRows(Content content, Limits limits) {
+            super(limits);
             try {
                 in = content.open();
                 workbook = new ReadableWorkbook(in, WITH_FORMATS);
@@ -98,27 +92,8 @@ final class XlsxTable implements Table {
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == null && source.hasNext()) {
-                var row = convert(source.next());
-                if (!row.isBlank()) {
-                    next = row;
-                }
-            }
-            return next != null;
-        }
-
-        @Override
-        public SheetRow next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            if (counting && ++count > limits.maxRows()) {
-                throw limits.rowsExceeded();
-            }
-            var row = next;
-            next = null;
-            return row;
+        SheetRow read() {
+            return source.hasNext() ? convert(source.next()) : null;
         }
 
         private static SheetRow convert(Row row) {
