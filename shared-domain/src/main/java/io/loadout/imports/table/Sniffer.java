@@ -13,8 +13,8 @@ import java.util.Arrays;
 /**
  * Tells what a file is from its bytes, not its name: images, PDFs, legacy Excel and other zips are refused with
  * what they are; an .xlsx is a zip holding {@code xl/workbook.xml}; anything else must be text, whose encoding is
- * the byte order mark, or UTF-8 when every byte sequence is valid UTF-8, else Windows-1252. Reads the whole file
- * once (the size limit is checked on the way).
+ * the byte order mark, or UTF-8 when every byte sequence is valid UTF-8, else Windows-1252. Reads the first 8 KB,
+ * then the whole file once (the size limit is checked on the way).
  */
 final class Sniffer {
 
