@@ -1,29 +1,46 @@
 package io.loadout.allocation;
 
+import static io.loadout.allocation.InventorySheet.ASIN;
+import static io.loadout.allocation.InventorySheet.BATCH;
+import static io.loadout.allocation.InventorySheet.DATE_ADDED;
+import static io.loadout.allocation.InventorySheet.DEFAULT_MIN_SHIP;
+import static io.loadout.allocation.InventorySheet.DIMENSIONS;
+import static io.loadout.allocation.InventorySheet.HEIGHT;
+import static io.loadout.allocation.InventorySheet.LENGTH;
+import static io.loadout.allocation.InventorySheet.MAX_SHIP;
+import static io.loadout.allocation.InventorySheet.MIN_SHIP;
+import static io.loadout.allocation.InventorySheet.PURCHASED;
+import static io.loadout.allocation.InventorySheet.REMAINING;
+import static io.loadout.allocation.InventorySheet.TITLE;
+import static io.loadout.allocation.InventorySheet.UNIT_COST;
+import static io.loadout.allocation.InventorySheet.WEIGHT;
+import static io.loadout.allocation.InventorySheet.WIDTH;
+
 import io.loadout.imports.ImportRejected;
 import io.loadout.imports.ImportResult;
 import io.loadout.imports.Importer;
 import io.loadout.imports.RowError;
+import io.loadout.imports.table.CellRefused;
+import io.loadout.imports.table.Column;
+import io.loadout.imports.table.FileRefused;
+import io.loadout.imports.table.Limits;
+import io.loadout.imports.table.ModelReader;
+import io.loadout.imports.table.ParsedRow;
+import io.loadout.imports.table.SpooledContent;
+import io.loadout.imports.table.Table;
 import io.loadout.shared.Actor;
-import io.loadout.shared.Csv;
 import io.loadout.shared.DomainException;
 import io.loadout.shared.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -32,32 +49,15 @@ import java.util.function.ToIntFunction;
  * The buying sheet ({@code imports/inventory/*.csv}, also what the sheet poll drops there): one row per purchase
  * of an ASIN, upserted by (ASIN, batch). All or nothing: every bad row is reported and nothing is written. A row
  * may not lower the remaining quantity below the units already allocated from it. The result says how many rows
- * were new, changed and unchanged; new stock for preordered ASINs goes to the preorders first.
+ * were new, changed and unchanged; new stock for preordered ASINs goes to the preorders first. The columns are
+ * declared in {@link InventorySheet}; reading, encodings, numbers and dates are {@code io.loadout.imports.table}'s,
+ * and every error's row is the file line (the header is line 1).
  */
 @ApplicationScoped
 public class InventoryImporter implements Importer {
 
     public static final String KIND = "inventory";
-    static final BigDecimal DEFAULT_MIN_SHIP = new BigDecimal("0.10");
-    static final List<String> REQUIRED = List.of("asin", "batch", "unit_weight_lb", "qty_purchased", "qty_remaining",
-            "unit_cost", "date_added", "max_ship");
-    static final List<String> OPTIONAL = List.of("title", "length_in", "width_in", "height_in", "package_dimensions",
-            "min_ship");
-    /** Header spellings a buying sheet uses, normalised (lower case, words joined by _), to our column names. */
-    static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("asin_code", "asin"), Map.entry("purchase_batch", "batch"), Map.entry("batch_id", "batch"),
-            Map.entry("po", "batch"), Map.entry("item_weight", "unit_weight_lb"), Map.entry("weight", "unit_weight_lb"),
-            Map.entry("unit_weight", "unit_weight_lb"), Map.entry("weight_lb", "unit_weight_lb"),
-            Map.entry("item_weight_lb", "unit_weight_lb"), Map.entry("length", "length_in"),
-            Map.entry("width", "width_in"), Map.entry("height", "height_in"),
-            Map.entry("package_length", "length_in"), Map.entry("package_width", "width_in"),
-            Map.entry("package_height", "height_in"), Map.entry("dimensions", "package_dimensions"),
-            Map.entry("quantity_purchased", "qty_purchased"), Map.entry("remaining_quantity", "qty_remaining"),
-            Map.entry("quantity_remaining", "qty_remaining"), Map.entry("cost", "unit_cost"),
-            Map.entry("date", "date_added"), Map.entry("min_shipping_price", "min_ship"),
-            Map.entry("max_shipping_price", "max_ship"), Map.entry("min_shipping", "min_ship"),
-            Map.entry("max_shipping", "max_ship"), Map.entry("product_title", "title"), Map.entry("item_name", "title"));
-    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/uuuu");
+    private static final List<Column<BigDecimal>> SIZE = List.of(LENGTH, WIDTH, HEIGHT);
 
     private final Sql sql;
     private final Clock clock;
@@ -74,7 +74,7 @@ public class InventoryImporter implements Importer {
         return KIND;
     }
 
-    /** One valid sheet row. */
+    /** One valid sheet row; {@code row} is its file line. */
     record Lot(long row, String asin, String batch, String title, BigDecimal weightLb, BigDecimal lengthIn,
                BigDecimal widthIn, BigDecimal heightIn, int purchased, int remaining, BigDecimal unitCost,
                LocalDate dateAdded, BigDecimal minShip, BigDecimal maxShip) {
@@ -82,34 +82,29 @@ public class InventoryImporter implements Importer {
 
     @Override
     public ImportResult apply(InputStream content, ImportContext context) throws IOException {
-        List<List<String>> table = Csv.parse(new InputStreamReader(content, StandardCharsets.UTF_8));
-        if (table.isEmpty()) {
-            return ImportResult.rejected(new RowError(0, null, "the file is empty"));
+        try (var file = SpooledContent.of(content)) {
+            return apply(InventorySheet.MODEL.read(Table.open(file, Limits.DEFAULT), clock), context);
+        } catch (FileRefused e) {
+            return ImportResult.rejected(new RowError(e.line(), null, e.getMessage()));
         }
-        Map<String, Integer> columns = header(table.get(0));
-        var missing = new ArrayList<>(REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList());
-        if (!columns.containsKey("package_dimensions")) {
-            List.of("length_in", "width_in", "height_in").stream().filter(c -> !columns.containsKey(c)).forEach(missing::add);
-        }
-        if (!missing.isEmpty()) {
-            return ImportResult.rejected(new RowError(0, String.join(",", missing), "missing columns " + missing
-                    + "; the header must name " + REQUIRED + ", the package size (length_in, width_in, height_in or"
-                    + " package_dimensions as LxWxH) and may name title and min_ship"));
+    }
+
+    private ImportResult apply(ModelReader sheet, ImportContext context) {
+        if (!sheet.present(DIMENSIONS) && !SIZE.stream().allMatch(sheet::present)) {
+            var missing = SIZE.stream().filter(c -> !sheet.present(c)).map(Column::name).toList();
+            return ImportResult.rejected(new RowError(1, String.join(",", missing), "missing columns " + missing
+                    + ": the package size needs length_in, width_in and height_in, or package_dimensions as LxWxH"));
         }
         var errors = new ArrayList<RowError>();
         var lots = new LinkedHashMap<String, Lot>();
-        for (int i = 1; i < table.size(); i++) {
-            var cells = table.get(i);
-            if (cells.stream().allMatch(String::isBlank)) {
-                continue;
-            }
-            parse(i, cells, columns, errors).ifPresent(lot -> {
+        try (var rows = sheet.rows()) {
+            rows.forEachRemaining(row -> lot(row, sheet, errors).ifPresent(lot -> {
                 var earlier = lots.putIfAbsent(lot.asin() + "/" + lot.batch(), lot);
                 if (earlier != null) {
                     errors.add(new RowError(lot.row(), "batch", "ASIN " + lot.asin() + " batch " + lot.batch()
-                            + " is already on row " + earlier.row()));
+                            + " is already on line " + earlier.row()));
                 }
-            });
+            }));
         }
         int total = lots.size() + (int) errors.stream().map(RowError::row).distinct().count();
         var rows = List.copyOf(lots.values());
@@ -121,6 +116,9 @@ public class InventoryImporter implements Importer {
         var counts = upsert(rows, Actor.importJob(context.jobId()), total);
         String detail = counts.inserted() + " new, " + counts.changed() + " changed, "
                 + (rows.size() - counts.inserted() - counts.changed()) + " unchanged";
+        if (!sheet.header().ignored().isEmpty()) {
+            detail += "; ignored columns " + sheet.header().ignored();
+        }
         var preorders = arrivals.allocate(counts.restocked(), Actor.importJob(context.jobId()));
         if (preorders > 0) {
             detail += "; " + preorders + " preorders allocated";
@@ -128,132 +126,69 @@ public class InventoryImporter implements Importer {
         return new ImportResult(total, total, List.of(), detail);
     }
 
-    static Map<String, Integer> header(List<String> cells) {
-        var columns = new HashMap<String, Integer>();
-        for (int i = 0; i < cells.size(); i++) {
-            String name = cells.get(i).strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
-                    .replaceAll("^_|_$", "");
-            columns.putIfAbsent(ALIASES.getOrDefault(name, name), i);
-        }
-        return columns;
-    }
-
-    private Optional<Lot> parse(long row, List<String> cells, Map<String, Integer> columns, List<RowError> errors) {
-        Function<String, String> cell = name -> {
-            Integer index = columns.get(name);
-            String v = index == null || index >= cells.size() ? null : cells.get(index).strip();
-            return v == null || v.isEmpty() ? null : v;
-        };
-        int before = errors.size();
-        String asin = null;
-        try {
-            asin = Asin.require("asin", cell.apply("asin"));
-        } catch (DomainException e) {
-            errors.add(new RowError(row, "asin", e.getMessage()));
-        }
-        String batch = cell.apply("batch");
-        if (batch == null || batch.length() > 100) {
-            errors.add(new RowError(row, "batch", "a purchase batch of 1 to 100 characters is required"));
-        }
-        String title = cell.apply("title");
-        if (title != null && title.length() > 500) {
-            errors.add(new RowError(row, "title", "at most 500 characters"));
-        }
-        BigDecimal weight = positive(row, "unit_weight_lb", cell.apply("unit_weight_lb"), errors);
-        BigDecimal[] size = new BigDecimal[3];
-        if (cell.apply("package_dimensions") != null && cell.apply("length_in") == null) {
-            String[] parts = cell.apply("package_dimensions").toLowerCase(Locale.ROOT).replace("in", "").split("[x×*]");
-            if (parts.length != 3) {
-                errors.add(new RowError(row, "package_dimensions", "write the package size as L x W x H in inches"));
-            } else {
-                for (int k = 0; k < 3; k++) {
-                    size[k] = positive(row, "package_dimensions", parts[k], errors);
-                }
+    /** The row as a lot, or its errors (the model's, then the rules between columns). */
+    private static Optional<Lot> lot(ParsedRow row, ModelReader sheet, List<RowError> errors) {
+        long line = row.line();
+        var problems = new ArrayList<>(row.errors());
+        String asin = row.get(ASIN);
+        if (asin != null) {
+            try {
+                asin = Asin.require("asin", asin);
+            } catch (DomainException e) {
+                problems.add(new RowError(line, "asin", e.getMessage()));
             }
-        } else {
-            size[0] = positive(row, "length_in", cell.apply("length_in"), errors);
-            size[1] = positive(row, "width_in", cell.apply("width_in"), errors);
-            size[2] = positive(row, "height_in", cell.apply("height_in"), errors);
         }
-        Integer purchased = count(row, "qty_purchased", cell.apply("qty_purchased"), errors);
-        Integer remaining = count(row, "qty_remaining", cell.apply("qty_remaining"), errors);
+        BigDecimal[] size = size(row, sheet, problems);
+        Long purchased = row.get(PURCHASED);
+        Long remaining = row.get(REMAINING);
         if (purchased != null && remaining != null && remaining > purchased) {
-            errors.add(new RowError(row, "qty_remaining", "remaining " + remaining + " exceeds purchased " + purchased));
+            problems.add(new RowError(line, "qty_remaining", "remaining " + remaining + " exceeds purchased " + purchased));
         }
-        BigDecimal unitCost = positive(row, "unit_cost", cell.apply("unit_cost"), errors);
-        LocalDate dateAdded = date(row, cell.apply("date_added"), errors);
-        BigDecimal minShip = cell.apply("min_ship") == null ? DEFAULT_MIN_SHIP : money(row, "min_ship", cell.apply("min_ship"), errors);
-        BigDecimal maxShip = money(row, "max_ship", cell.apply("max_ship"), errors);
+        BigDecimal minShip = row.get(MIN_SHIP) == null && !failed(problems, MIN_SHIP) ? DEFAULT_MIN_SHIP : row.get(MIN_SHIP);
+        BigDecimal maxShip = row.get(MAX_SHIP);
         if (minShip != null && maxShip != null && maxShip.compareTo(minShip) < 0) {
-            errors.add(new RowError(row, "max_ship", "max shipping " + maxShip + " is below min shipping " + minShip));
+            problems.add(new RowError(line, "max_ship", "max shipping " + maxShip + " is below min shipping " + minShip));
         }
-        if (errors.size() > before) {
+        if (!problems.isEmpty()) {
+            errors.addAll(problems);
             return Optional.empty();
         }
-        return Optional.of(new Lot(row, asin, batch, title == null ? asin : title, weight, size[0], size[1], size[2],
-                purchased, remaining, unitCost, dateAdded, minShip, maxShip));
+        String title = row.get(TITLE);
+        return Optional.of(new Lot(line, asin, row.get(BATCH), title == null ? asin : title, row.get(WEIGHT), size[0],
+                size[1], size[2], purchased.intValue(), remaining.intValue(), row.get(UNIT_COST), row.get(DATE_ADDED),
+                minShip, maxShip));
     }
 
-    private static BigDecimal decimal(long row, String field, String value, List<RowError> errors) {
-        if (value == null) {
-            errors.add(new RowError(row, field, "must not be blank"));
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip().replace("$", "").replace(",", ""));
-        } catch (NumberFormatException e) {
-            errors.add(new RowError(row, field, "'" + value + "' is not a number"));
-            return null;
-        }
-    }
-
-    private static BigDecimal positive(long row, String field, String value, List<RowError> errors) {
-        BigDecimal d = decimal(row, field, value, errors);
-        if (d != null && d.signum() <= 0) {
-            errors.add(new RowError(row, field, "must be greater than 0"));
-            return null;
-        }
-        return d;
-    }
-
-    private static BigDecimal money(long row, String field, String value, List<RowError> errors) {
-        BigDecimal d = decimal(row, field, value, errors);
-        if (d != null && (d.signum() < 0 || d.stripTrailingZeros().scale() > 2)) {
-            errors.add(new RowError(row, field, "must be an amount of 0 or more with at most 2 decimals"));
-            return null;
-        }
-        return d;
-    }
-
-    private static Integer count(long row, String field, String value, List<RowError> errors) {
-        BigDecimal d = decimal(row, field, value, errors);
-        if (d == null) {
-            return null;
-        }
-        try {
-            int n = d.intValueExact();
-            if (n < 0) {
-                errors.add(new RowError(row, field, "must not be negative"));
-                return null;
+    /** Length, width and height: the three columns, or package_dimensions ("10 x 8 x 4") when they are blank. */
+    private static BigDecimal[] size(ParsedRow row, ModelReader sheet, List<RowError> problems) {
+        var size = SIZE.stream().map(row::get).toArray(BigDecimal[]::new);
+        String dimensions = row.get(DIMENSIONS);
+        if (dimensions != null && size[0] == null && !failed(problems, LENGTH)) {
+            String[] parts = dimensions.toLowerCase(Locale.ROOT).replace("in", "").split("[x×*]");
+            if (parts.length != 3) {
+                problems.add(new RowError(row.line(), DIMENSIONS.name(), "write the package size as L x W x H in inches"));
+                return size;
             }
-            return n;
-        } catch (ArithmeticException e) {
-            errors.add(new RowError(row, field, "must be a whole number"));
-            return null;
+            for (int k = 0; k < 3; k++) {
+                try {
+                    size[k] = sheet.parse(LENGTH.type(), parts[k].strip());
+                } catch (CellRefused e) {
+                    problems.add(new RowError(row.line(), DIMENSIONS.name(), e.getMessage()));
+                    return size;
+                }
+            }
+            return size;
         }
+        for (int k = 0; k < 3; k++) {
+            if (size[k] == null && !failed(problems, SIZE.get(k))) {
+                problems.add(new RowError(row.line(), SIZE.get(k).name(), "must not be blank"));
+            }
+        }
+        return size;
     }
 
-    private static LocalDate date(long row, String value, List<RowError> errors) {
-        if (value == null) {
-            errors.add(new RowError(row, "date_added", "must not be blank"));
-            return null;
-        }
-        try {
-            return value.contains("/") ? LocalDate.parse(value, US_DATE) : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new RowError(row, "date_added", "'" + value + "' is not a date (2026-11-21 or 11/21/2026)"));
-            return null;
-        }
+    private static boolean failed(List<RowError> problems, Column<?> column) {
+        return problems.stream().anyMatch(e -> column.name().equals(e.field()));
     }
 
     /** Rows that would leave a lot with fewer units on hand than are already allocated from it. */

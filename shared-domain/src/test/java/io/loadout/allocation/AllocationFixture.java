@@ -95,8 +95,11 @@ public class AllocationFixture {
     }
 
     ImportJob importSheetRaw(String csv) {
+        return importSheetBytes(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    ImportJob importSheetBytes(byte[] content) {
         String name = "imports/inventory/" + unique("sheet-") + ".csv";
-        byte[] content = csv.getBytes(StandardCharsets.UTF_8);
         bucket.objects.put(name, content);
         var object = new StoredObject("bucket", name, GENERATION.incrementAndGet(), (long) content.length, "text/csv");
         imports.onObjectFinalized(object);

@@ -1,0 +1,116 @@
+package io.loadout.imports.table;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.SheetVisibility;
+
+/**
+ * An .xlsx workbook read by FastExcel, streaming: the first visible sheet (hidden sheets are ignored); formula
+ * cells give their cached value; number cells keep their number and date-formatted cells their date. The line
+ * number is the sheet's row number.
+ */
+final class XlsxTable implements Table {
+
+    private static final ReadingOptions WITH_FORMATS = new ReadingOptions(true, false);
+
+    private final Content content;
+    private final Limits limits;
+    private final SheetRow header;
+
+    private XlsxTable(Content content, Limits limits) {
+        this.content = content;
+        this.limits = limits;
+        try (var rows = new SheetRows(content, limits)) {
+            this.header = rows.hasNext() ? rows.nextUncounted() : null;
+        }
+        if (header == null) {
+            throw new FileRefused("the first visible sheet of the workbook is empty");
+        }
+    }
+
+    static XlsxTable open(Content content, Limits limits) {
+        return new XlsxTable(content, limits);
+    }
+
+    @Override
+    public String format() {
+        return "xlsx";
+    }
+
+    @Override
+    public Optional<TextEncoding> encoding() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Character> delimiter() {
+        return Optional.empty();
+    }
+
+    @Override
+    public SheetRow header() {
+        return header;
+    }
+
+    @Override
+    public Rows rows() {
+        var rows = new SheetRows(content, limits);
+        if (rows.hasNext()) {
+            rows.nextUncounted();
+        }
+        return rows;
+    }
+
+    /** The non-blank rows of the first visible sheet, the header included. */
+    private static final class SheetRows extends CountedRows {
+        private final InputStream in;
+        private final ReadableWorkbook workbook;
+        private final Stream<Row> stream;
+        private final Iterator<Row> source;
+
+        SheetRows(Content content, Limits limits) {
+            super(limits);
+            try {
+                in = content.open();
+                workbook = new ReadableWorkbook(in, WITH_FORMATS);
+                var sheet = workbook.getSheets().filter(s -> s.getVisibility() == SheetVisibility.VISIBLE).findFirst()
+                        .orElseThrow(() -> new FileRefused("the workbook has no visible sheet"));
+                stream = sheet.openStream();
+                source = stream.iterator();
+            } catch (IOException e) {
+                throw new FileRefused("the workbook cannot be read (" + e.getMessage() + ")"
+                        + ": save it again as .xlsx or CSV (UTF-8)");
+            }
+        }
+
+        @Override
+        SheetRow read() {
+            return source.hasNext() ? convert(source.next()) : null;
+        }
+
+        private static SheetRow convert(Row row) {
+            var cells = new ArrayList<Cell>(row.getCellCount());
+            for (int i = 0; i < row.getCellCount(); i++) {
+                cells.add(XlsxCells.convert(row.getCell(i)));
+            }
+            return new SheetRow(row.getRowNum(), cells);
+        }
+
+        @Override
+        public void close() {
+            try (in; workbook) {
+                stream.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

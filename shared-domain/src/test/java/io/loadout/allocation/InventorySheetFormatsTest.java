@@ -1,0 +1,85 @@
+package io.loadout.allocation;
+
+import static io.loadout.allocation.AllocationFixture.asin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loadout.imports.ImportStatus;
+import io.loadout.shared.Sql;
+import io.loadout.testdoubles.InMemoryBlobStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The buying sheet as operators' spreadsheets write it: other separators, locales, encodings, wrong files. */
+@QuarkusTest
+class InventorySheetFormatsTest {
+
+    private static final String SEMICOLON_HEADER = "ASIN;Batch;Title;Item Weight;Length;Width;Height;Quantity Purchased;"
+            + "Remaining Quantity;Unit Cost;Date Added;Min Shipping Price;Max Shipping Price\n";
+
+    @Inject
+    AllocationFixture fixture;
+    @Inject
+    Sql sql;
+    @Inject
+    InMemoryBlobStore bucket;
+
+    @Test
+    void aDecimalCommaSheetIsReadWithItsCommasNotAsWholeNumbers() {
+        String a = asin();
+        var job = fixture.importSheetRaw(SEMICOLON_HEADER
+                + a + ";PO-1;Torch;4,2;10;8;4;20;20;8,00;2026-10-01;0,10;12,00\n");
+
+        assertThat(job.status()).as(job.errorSummary()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(lot(a)).isEqualTo("4.200 8.00 12.00 Torch");
+    }
+
+    @Test
+    void aWindows1252SheetKeepsItsAccents() {
+        String a = asin();
+        String b = asin();
+        byte[] sheet = (AllocationFixture.SHEET_HEADER
+                + a + ",PO-1,Crème brûlée torch,1.5,10,8,4,3,3,9.99,2026-10-01,0.10,2.00\n"
+                + b + ",PO-1,Café,1.5,10,8,4,3,3,9.99,2026-10-01,0.10,2.00\n").getBytes(Charset.forName("windows-1252"));
+
+        var job = fixture.importSheetBytes(sheet);
+
+        assertThat(job.status()).as(job.errorSummary()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(lot(a)).endsWith(" Crème brûlée torch");
+        assertThat(lot(b)).endsWith(" Café");
+    }
+
+    @Test
+    void aJpegSaysWhatItIs() {
+        var job = fixture.importSheetBytes(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J'});
+
+        assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(job.errorSummary()).contains("this is a JPEG image, not a sheet");
+    }
+
+    @Test
+    void overflowAndRoundedAwayValuesAreRowErrorsNamingTheColumn() {
+        var job = fixture.importSheetRaw(AllocationFixture.SHEET_HEADER
+                + asin() + ",PO-1,x,0.0001,10,8,4,3,3,12345678901234,2026-10-01,0.10,2.00\n"
+                + asin() + ",PO-1,x,1,10,8,4,12345678901,3,4.00,2099-12-31,0.10,2.00\n");
+
+        assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(job.rowsTotal()).isEqualTo(2);
+        String errors = new String(bucket.objects.get(job.errorsObject()), StandardCharsets.UTF_8);
+        assertThat(errors).contains("2,unit_weight_lb,0.0001 has more than 3 decimals")
+                .contains("2,unit_cost,\"12345678901234 is above the maximum 10,000,000.00\"")
+                .contains("3,qty_purchased,\"12345678901 is above the maximum 1,000,000\"")
+                .contains("3,date_added,2099-12-31 is in the future")
+                .doesNotContain("PSQLException").doesNotContain("clashes");
+    }
+
+    private String lot(String asin) {
+        return QuarkusTransaction.requiringNew().call(() -> sql.one(
+                "select unit_weight_lb || ' ' || unit_cost || ' ' || max_ship || ' ' || title t from inventory_lot"
+                        + " where asin = ?", List.of(asin), r -> r.getString("t")).orElseThrow());
+    }
+}
