@@ -67,8 +67,12 @@ final class EmbeddedDatabase {
             }
             boolean fresh = !Files.exists(dataDir.resolve("postgresql.conf"));
             if (ChecksummedCluster.isIncomplete(dataDir)) {
-                LOG.warnf("%s holds the rest of an interrupted first start (no postgresql.conf); clearing it", dataDir);
-                ChecksummedCluster.clear(dataDir, false);
+                // moved aside, never deleted: a heuristic must not be able to destroy anyone's data
+                Path aside = dataDir.resolveSibling(dataDir.getFileName() + ".incomplete-" + System.currentTimeMillis());
+                LOG.warnf("%s holds no postgresql.conf (the rest of an interrupted first start?); moved to %s, starting a"
+                        + " new cluster", dataDir, aside);
+                Files.move(dataDir, aside);
+                Files.createDirectories(dataDir);
             }
             var builder = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
                     .setPort(port).setRegisterShutdownHook(false)

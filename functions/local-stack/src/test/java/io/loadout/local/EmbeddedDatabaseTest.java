@@ -93,6 +93,21 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void theRestOfAnInterruptedFirstStartIsMovedAsideNeverDeleted() throws Exception {
+        Path data = var.resolve("pgdata");
+        Files.createDirectories(data.resolve("base"));
+        Files.writeString(data.resolve("PG_VERSION"), "15\n");
+        try (var server = EmbeddedDatabase.start(data, freePort())) {
+            assertThat(show(server, "data_checksums")).isEqualTo("on");
+        }
+        try (var siblings = Files.list(var)) {
+            Path aside = siblings.filter(p -> p.getFileName().toString().startsWith("pgdata.incomplete-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("nothing was moved aside"));
+            assertThat(aside.resolve("PG_VERSION")).hasContent("15");
+        }
+    }
+
+    @Test
     void oneStackPerVarFolder() {
         VarFolderLock.acquire(var);
         assertThatThrownBy(() -> VarFolderLock.acquire(var)).isInstanceOf(IllegalStateException.class)

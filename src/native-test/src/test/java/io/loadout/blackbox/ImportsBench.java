@@ -1,0 +1,114 @@
+package io.loadout.blackbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGConnection;
+
+/**
+ * {@code ./loadout bench imports}: buying sheets of 100k and 1M rows dropped into the packaged local stack (heap
+ * capped at 512 MB), from the drop to SUCCEEDED, against {@code COPY} of the same file into a table of the same
+ * shape on the same database in the same run. Every figure is measured; a failed import fails the bench after the
+ * table is printed.
+ */
+class ImportsBench {
+
+    private static final String HEAP = "-Xmx512m";
+    private static final Pattern GC_BEFORE = Pattern.compile(" (\\d+)M->\\d+M\\(");
+
+    @TempDir
+    Path var;
+
+    record Figures(int rows, double dropToDone, double jobTime, double copy, long peakHeapMb, String status) {
+    }
+
+    @Test
+    void inventorySheetsAgainstCopy() throws Exception {
+        int[] sizes = Arrays.stream(System.getProperty("loadout.bench.rows", "100000,1000000").split(","))
+                .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
+        var figures = new ArrayList<Figures>();
+        for (int rows : sizes) {
+            figures.add(run(rows));
+        }
+        System.out.println("=== imports bench: inventory sheets, drop to SUCCEEDED vs COPY of the same file ("
+                + HEAP + ", goals: ≤ 2× at 100k, ≤ 1.5× at 1M, peak heap within 512 MB)");
+        System.out.printf("%-10s %11s %10s %8s %12s %11s %10s  %s%n", "rows", "drop→done", "job time", "COPY",
+                "ratio(drop)", "ratio(job)", "peak heap", "status");
+        for (var f : figures) {
+            System.out.printf("%-10s %9.2f s %8.2f s %6.2f s %11.1f× %10.1f× %7d MB  %s%n", String.format("%,d", f.rows()),
+                    f.dropToDone(), f.jobTime(), f.copy(), f.dropToDone() / f.copy(), f.jobTime() / f.copy(),
+                    f.peakHeapMb(), f.status());
+        }
+        assertThat(figures).as("every import succeeded").allMatch(f -> f.status().equals("SUCCEEDED"));
+    }
+
+    /** One fresh stack per size, so each peak heap is that import's own. */
+    private Figures run(int rows) throws Exception {
+        Path folder = Files.createDirectories(var.resolve("rows-" + rows));
+        Path gcLog = Path.of(System.getProperty("loadout.logs.dir"), "imports-bench-gc-" + rows + ".log");
+        Files.createDirectories(gcLog.getParent());
+        Files.deleteIfExists(gcLog);
+        try (var stack = new LocalStackProcess(folder, "bench-" + rows)) {
+            stack.start(1, HEAP, "-Xlog:gc:file=" + gcLog);
+            String token = stack.adminToken();
+            Path sheet = folder.resolve("sheet.csv");
+            InventorySheets.write(sheet, rows, "");
+            double copy = copySeconds(stack, sheet, rows);
+
+            String object = "imports/inventory/bench-" + rows + ".csv";
+            Path drop = stack.bucket().resolve(object);
+            Files.createDirectories(drop.getParent());
+            long dropped = System.nanoTime();
+            Files.move(sheet, drop, StandardCopyOption.ATOMIC_MOVE);
+            JsonNode done = LocalStackProcess.eventually(Duration.ofMinutes(10), () -> stack.importJob(token,
+                    "inventory", object).filter(j -> j.path("status").asText().matches("SUCCEEDED|FAILED|PARTIAL")));
+            double dropToDone = (System.nanoTime() - dropped) / 1e9;
+            double jobTime = Duration.between(Instant.parse(done.path("startedAt").asText()),
+                    Instant.parse(done.path("finishedAt").asText())).toNanos() / 1e9;
+            String status = done.path("status").asText()
+                    + (done.path("errorSummary").isTextual() ? " (" + done.path("errorSummary").asText() + ")" : "");
+            return new Figures(rows, dropToDone, jobTime, copy, peakHeapMb(gcLog), status);
+        }
+    }
+
+    /** The baseline: plain COPY of the same file into a table shaped like the sheet, timed around COPY alone. */
+    private static double copySeconds(LocalStackProcess stack, Path sheet, int rows) throws Exception {
+        try (var c = DriverManager.getConnection(stack.jdbcUrl(), "postgres", "")) {
+            c.createStatement().execute("""
+                    create table bench_copy (asin text, batch text, title text, weight numeric(10,3),
+                      length numeric(10,2), width numeric(10,2), height numeric(10,2), purchased int, remaining int,
+                      unit_cost numeric(12,2), date_added date, min_ship numeric(12,2), max_ship numeric(12,2))""");
+            long copied;
+            long start = System.nanoTime();
+            try (Reader in = Files.newBufferedReader(sheet, StandardCharsets.UTF_8)) {
+                copied = c.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy bench_copy from stdin with (format csv, header true)", in);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(copied).isEqualTo(rows);
+            c.createStatement().execute("drop table bench_copy");
+            return seconds;
+        }
+    }
+
+    /** The most heap in use at any collection, from the stack's own GC log ("…  312M->41M(512M) …"). */
+    private static long peakHeapMb(Path gcLog) throws Exception {
+        List<String> lines = Files.exists(gcLog) ? Files.readAllLines(gcLog) : List.of();
+        return lines.stream().map(GC_BEFORE::matcher).filter(java.util.regex.Matcher::find)
+                .mapToLong(m -> Long.parseLong(m.group(1))).max().orElse(-1);
+    }
+}
