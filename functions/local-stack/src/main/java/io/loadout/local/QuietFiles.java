@@ -44,7 +44,10 @@ final class QuietFiles {
         this.quietNanos = quiet.toNanos();
     }
 
-    /** Names an uploader uses while it writes, and reports the bucket writes that way itself, are not uploads. */
+    /**
+     * Names a file is written under until it is complete, then renamed: hidden ones (as {@link FolderBlobStore}
+     * writes its own objects) and {@code .part}. They are never uploads.
+     */
     static boolean inProgressName(Path file) {
         String name = file.getFileName().toString();
         return name.startsWith(".") || name.endsWith(".part");
