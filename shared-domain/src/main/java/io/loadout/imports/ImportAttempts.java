@@ -1,7 +1,6 @@
 package io.loadout.imports;
 
 import io.loadout.event.Outbox;
-import io.loadout.shared.Csv;
 import io.loadout.storage.BlobStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +8,6 @@ import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,15 +34,18 @@ class ImportAttempts {
     private final ImportJobRepository jobs;
     private final Map<String, Importer> importers;
     private final BlobStore blobs;
+    private final ErrorsReports reports;
     private final Outbox outbox;
     private final Clock clock;
 
-    ImportAttempts(ImportJobRepository jobs, Instance<Importer> importers, BlobStore blobs, Outbox outbox, Clock clock) {
+    ImportAttempts(ImportJobRepository jobs, Instance<Importer> importers, BlobStore blobs, ErrorsReports reports,
+                   Outbox outbox, Clock clock) {
         this.jobs = jobs;
         this.importers = importers.stream().collect(Collectors.toMap(Importer::kind, Function.identity(), (a, b) -> {
             throw new IllegalStateException("two importers for kind " + a.kind());
         }, TreeMap::new));
         this.blobs = blobs;
+        this.reports = reports;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -133,19 +134,8 @@ class ImportAttempts {
                         boolean errorsFile) {
         var job = jobs.lock(claim.jobId());
         job.requireHeldBy(claim.attempt());
-        String errorsObject = errorsFile && !result.errors().isEmpty() ? writeErrors(path, result.errors()) : null;
-        outbox.append(job.finish(claim.attempt(), result, checksum, errorsObject, clock.instant()));
-    }
-
-    private String writeErrors(ImportPath path, List<RowError> errors) {
-        var csv = new StringBuilder(Csv.line(List.of("row", "field", "message")));
-        errors.forEach(e -> csv.append(Csv.line(List.of(e.row(), e.field() == null ? "" : e.field(), e.message()))));
-        try {
-            blobs.write(path.errorsObject(), csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
-        } catch (IOException e) {
-            throw new ImportIoException(e);
-        }
-        return path.errorsObject();
+        var report = errorsFile ? reports.update(job, path, result) : new ErrorsReports.Outcome(null, result);
+        outbox.append(job.finish(claim.attempt(), report.result(), checksum, report.errorsObject(), clock.instant()));
     }
 
     List<String> knownKinds() {

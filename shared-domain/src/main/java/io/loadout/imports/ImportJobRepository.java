@@ -7,10 +7,15 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 @ApplicationScoped
 public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, Long> {
+
+    private static final List<ImportStatus> FINISHED = Arrays.stream(ImportStatus.values())
+            .filter(ImportStatus::finished).toList();
 
     /** Registers the object as a job unless that exact generation is already known; returns the job id either way. */
     public long register(StoredObject object, String kind, Instant now) {
@@ -38,6 +43,31 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, Lon
     /** The job, row-locked until the transaction ends: claims and finishes of one job happen one at a time. */
     public ImportJob lock(long jobId) {
         return findById(jobId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Holds the errors report of this object name until the transaction ends: jobs of its generations write or
+     * remove {@code <object>.errors.csv} one at a time, each seeing what the one before committed.
+     */
+    public void lockErrorsReport(String bucket, String objectName) {
+        getEntityManager().createNativeQuery("""
+                        select 1 from pg_advisory_xact_lock(hashtext('import_job.errors_report'),
+                                                            hashtext(:bucket || '/' || :name))""")
+                .setParameter("bucket", bucket)
+                .setParameter("name", objectName)
+                .getSingleResult();
+    }
+
+    /** The newest generation after {@code generation} of the same object whose job has finished, if any. */
+    public Optional<Long> newestFinishedGenerationAfter(String bucket, String objectName, long generation) {
+        return Optional.ofNullable(getEntityManager().createQuery("""
+                        select max(j.generation) from ImportJob j
+                        where j.bucket = ?1 and j.objectName = ?2 and j.generation > ?3 and j.status in ?4""", Long.class)
+                .setParameter(1, bucket)
+                .setParameter(2, objectName)
+                .setParameter(3, generation)
+                .setParameter(4, FINISHED)
+                .getSingleResult());
     }
 
     /** Unfinished jobs whose last sign of life predates {@code staleBefore}, oldest first. */

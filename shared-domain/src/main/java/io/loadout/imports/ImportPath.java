@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Where an import file lives and what kind it is: {@code imports/<kind>/<file>}. Errors reports written back
- * next to the upload ({@code <file>.errors.csv}) are never imports themselves.
+ * next to the upload ({@code <object name>.errors.csv}) are never imports themselves.
  */
 public record ImportPath(String objectName, String kind) {
 
@@ -22,11 +22,11 @@ public record ImportPath(String objectName, String kind) {
         return Optional.of(new ImportPath(objectName, slash <= 0 ? "" : rest.substring(0, slash)));
     }
 
-    /** {@code imports/x/data.csv} → {@code imports/x/data.errors.csv}. */
+    /**
+     * {@code imports/x/data.csv} → {@code imports/x/data.csv.errors.csv}: named after the whole object name, so
+     * {@code data.csv} and {@code data.xlsx} each have their own report.
+     */
     public String errorsObject() {
-        int slash = objectName.lastIndexOf('/');
-        int dot = objectName.lastIndexOf('.');
-        String stem = dot > slash ? objectName.substring(0, dot) : objectName;
-        return stem + ERRORS_SUFFIX;
+        return objectName + ERRORS_SUFFIX;
     }
 }

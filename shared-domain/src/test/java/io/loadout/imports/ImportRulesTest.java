@@ -19,10 +19,12 @@ class ImportRulesTest {
     }
 
     @Test
-    void theErrorsReportSitsNextToTheUpload() {
-        assertThat(ImportPath.parse("imports/x/data.csv").orElseThrow().errorsObject()).isEqualTo("imports/x/data.errors.csv");
+    void theErrorsReportIsNamedAfterTheWholeObjectNameAndIsNoImport() {
+        assertThat(ImportPath.parse("imports/x/data.csv").orElseThrow().errorsObject()).isEqualTo("imports/x/data.csv.errors.csv");
+        assertThat(ImportPath.parse("imports/x/data.xlsx").orElseThrow().errorsObject()).isEqualTo("imports/x/data.xlsx.errors.csv");
         assertThat(ImportPath.parse("imports/x/noext").orElseThrow().errorsObject()).isEqualTo("imports/x/noext.errors.csv");
         assertThat(ImportPath.parse("imports/x.y/data").orElseThrow().errorsObject()).isEqualTo("imports/x.y/data.errors.csv");
+        assertThat(ImportPath.parse(ImportPath.parse("imports/x/data.csv").orElseThrow().errorsObject())).isEmpty();
     }
 
     @Test

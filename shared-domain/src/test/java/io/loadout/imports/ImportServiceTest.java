@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,10 +71,10 @@ class ImportServiceTest {
         var job = jobFor(object);
         assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
         assertThat(job.kind()).isEqualTo("unknown");
-        assertThat(job.errorsObject()).isEqualTo("imports/unknown/x.errors.csv");
+        assertThat(job.errorsObject()).isEqualTo("imports/unknown/x.csv.errors.csv");
         assertThat(job.checksum()).hasSize(64);
         assertThat(job.progressPercent()).isEqualTo(100);
-        assertThat(bucket.text("imports/unknown/x.errors.csv"))
+        assertThat(bucket.text("imports/unknown/x.csv.errors.csv"))
                 .startsWith("row,field,message\r\n")
                 .contains("unknown import kind 'unknown'")
                 .contains("rows");
@@ -145,7 +146,7 @@ class ImportServiceTest {
         assertThat(partialJob.rowsTotal()).isEqualTo(3);
         assertThat(partialJob.rowsSucceeded()).isEqualTo(2);
         assertThat(partialJob.rowsFailed()).isEqualTo(1);
-        assertThat(bucket.text("imports/rows/partial.errors.csv")).contains("2,value,bad row");
+        assertThat(bucket.text("imports/rows/partial.csv.errors.csv")).contains("2,value,bad row");
         var crashJob = jobFor(crash);
         assertThat(crashJob.status()).isEqualTo(ImportStatus.FAILED);
         assertThat(crashJob.errorSummary()).contains("importer crashed");
@@ -153,8 +154,77 @@ class ImportServiceTest {
 
     @Test
     void errorsReportsAndFilesOutsideImportsAreNotImports() {
-        assertThat(imports.onObjectFinalized(drop("imports/rows/a.errors.csv", "x"))).isEqualTo(ImportService.Outcome.IGNORED);
+        assertThat(imports.onObjectFinalized(drop("imports/rows/a.csv.errors.csv", "x"))).isEqualTo(ImportService.Outcome.IGNORED);
         assertThat(imports.onObjectFinalized(drop("catalog/1/photo.jpg", "x"))).isEqualTo(ImportService.Outcome.IGNORED);
+    }
+
+    @Test
+    void aCsvAndAnXlsxOfTheSameStemEachKeepTheirOwnErrorsReport() {
+        var csv = drop("imports/rows/stem.csv", "a\nbad\n");
+        var xlsx = drop("imports/rows/stem.xlsx", "bad\nb\nbad\n");
+        imports.onObjectFinalized(csv);
+        imports.onObjectFinalized(xlsx);
+
+        assertThat(jobFor(csv).errorsObject()).isEqualTo("imports/rows/stem.csv.errors.csv");
+        assertThat(jobFor(xlsx).errorsObject()).isEqualTo("imports/rows/stem.xlsx.errors.csv");
+        assertThat(bucket.text("imports/rows/stem.csv.errors.csv")).contains("2,value,bad row").doesNotContain("1,value");
+        assertThat(bucket.text("imports/rows/stem.xlsx.errors.csv")).contains("1,value,bad row", "3,value,bad row");
+    }
+
+    @Test
+    void aFixedFileDroppedAgainUnderTheSameNameRemovesTheStaleReport() {
+        String name = "imports/rows/fixed.csv";
+        imports.onObjectFinalized(drop(name, "a\nbad\n"));
+        assertThat(bucket.text(name + ".errors.csv")).contains("2,value,bad row");
+
+        var fixed = drop(name, "a\nb\n");
+        imports.onObjectFinalized(fixed);
+
+        assertThat(jobFor(fixed).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(jobFor(fixed).errorsObject()).isNull();
+        assertThat(bucket.exists(name + ".errors.csv")).isFalse();
+    }
+
+    @Test
+    void aLaterUploadWithOtherErrorsReplacesTheReport() {
+        String name = "imports/rows/again.csv";
+        imports.onObjectFinalized(drop(name, "bad\nb\n"));
+        var again = drop(name, "a\nbad\n");
+        imports.onObjectFinalized(again);
+
+        assertThat(jobFor(again).errorsObject()).isEqualTo(name + ".errors.csv");
+        assertThat(bucket.text(name + ".errors.csv")).contains("2,value,bad row").doesNotContain("1,value");
+    }
+
+    @Test
+    void anOlderUploadFinishingAfterANewerOneLeavesTheNewerOnesOutcomeAlone() throws Exception {
+        String name = "imports/rows/slow-old.csv";
+        imports.onObjectFinalized(drop(name, "bad\n"));
+        var old = drop(name, "hook\nbad\n");
+        var fixed = new AtomicReference<StoredObject>();
+        var pool = Executors.newSingleThreadExecutor();
+        // While the old upload is being imported (its content already read), the fixed one lands and succeeds.
+        rowsImporter.whileImporting.set(() -> {
+            fixed.set(drop(name, "a\nb\n"));
+            try {
+                assertThat(pool.submit(() -> imports.onObjectFinalized(fixed.get())).get())
+                        .isEqualTo(ImportService.Outcome.PROCESSED);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            imports.onObjectFinalized(old);
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(jobFor(fixed.get()).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        var oldJob = jobFor(old);
+        assertThat(oldJob.status()).isEqualTo(ImportStatus.PARTIAL);
+        assertThat(oldJob.errorsObject()).isNull();
+        assertThat(oldJob.detail()).contains("errors file not written: generation " + fixed.get().generation());
+        assertThat(bucket.exists(name + ".errors.csv")).as("the fixed upload's outcome (no report) stands").isFalse();
     }
 
     /** A delivery's first attempt dies mid-import (as under kill -9): the job is left PROCESSING, attempt 1. */
@@ -281,6 +351,6 @@ class ImportServiceTest {
         assertThat(oldJob.errorsObject()).isNull();
         assertThat(ledgerRows(oldJob.id())).isEmpty();
         assertThat(ledgerRows(jobFor(newer).id())).containsExactly("new-1");
-        assertThat(bucket.text("imports/ledger/overwritten.errors.csv")).isNull();
+        assertThat(bucket.text("imports/ledger/overwritten.csv.errors.csv")).isNull();
     }
 }

@@ -11,15 +11,19 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A test-only import kind "rows": each line is a row; a line "bad" is refused, "boom" throws. Valid rows are
- * applied even when others fail (a PARTIAL importer), to exercise every status.
+ * A test-only import kind "rows": each line is a row; a line "bad" is refused, "boom" throws, "hook" runs
+ * {@link #whileImporting} (once) in the middle of the import. Valid rows are applied even when others fail (a
+ * PARTIAL importer), to exercise every status.
  */
 @Singleton
 public class RowsImporter implements Importer {
 
     public final List<String> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final AtomicReference<Runnable> whileImporting = new AtomicReference<>();
 
     @Override
     public String kind() {
@@ -39,6 +43,9 @@ public class RowsImporter implements Importer {
                 case "bad" -> errors.add(new RowError(total, "value", "bad row"));
                 case "boom" -> throw new IllegalStateException("importer crashed");
                 default -> {
+                    if ("hook".equals(line)) {
+                        Optional.ofNullable(whileImporting.getAndSet(null)).ifPresent(Runnable::run);
+                    }
                     applied.add(line);
                     ok++;
                 }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
 
 /** The bucket as a local folder: object names are relative paths under it. */
@@ -57,6 +58,10 @@ public class FolderBlobStore implements BlobStore {
 
     static long generationOf(Path file) throws IOException {
         return Files.getLastModifiedTime(file).to(TimeUnit.MICROSECONDS);
+    }
+
+    static long generationOf(BasicFileAttributes attributes) {
+        return attributes.lastModifiedTime().to(TimeUnit.MICROSECONDS);
     }
 
     private static void requireGeneration(Path file, String name, long generation) throws IOException {

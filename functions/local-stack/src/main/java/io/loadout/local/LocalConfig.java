@@ -17,9 +17,20 @@ public interface LocalConfig {
     /** Folder standing in for the Cloud Storage bucket. */
     Path bucketDir();
 
-    /** How often the bucket folder is scanned for new files. */
+    /**
+     * How often the bucket folder is scanned for files its change events missed (a folder without change events,
+     * e.g. some network or VM-shared folders, relies on this scan alone).
+     */
     @WithDefault("PT1S")
     Duration bucketPoll();
+
+    /**
+     * How long a file in the bucket folder must stay unchanged (size and modification time) before it counts as
+     * uploaded and is imported. A writer that may pause longer mid-file writes {@code .name} or {@code name.part}
+     * and renames it when done.
+     */
+    @WithDefault("PT0.2S")
+    Duration bucketQuiet();
 
     /** Load the demo accounts on the first start. */
     @WithDefault("true")

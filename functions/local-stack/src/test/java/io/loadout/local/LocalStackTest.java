@@ -91,8 +91,8 @@ class LocalStackTest {
         var job = eventually(() -> get("/api/ops/imports?kind=unknown").getList("items", java.util.Map.class).stream()
                 .filter(j -> "imports/unknown/x.csv".equals(j.get("objectName")) && "FAILED".equals(j.get("status")))
                 .findFirst());
-        assertThat(job.get("errorsObject")).isEqualTo("imports/unknown/x.errors.csv");
-        assertThat(Files.readString(config.bucketDir().resolve("imports/unknown/x.errors.csv")))
+        assertThat(job.get("errorsObject")).isEqualTo("imports/unknown/x.csv.errors.csv");
+        assertThat(Files.readString(config.bucketDir().resolve("imports/unknown/x.csv.errors.csv")))
                 .contains("unknown import kind 'unknown'");
 
         eventually(() -> Optional.of(get("/api/ops/alerts").getList("items.title", String.class))
@@ -104,7 +104,7 @@ class LocalStackTest {
         // the errors report written back into the bucket is never imported itself
         Thread.sleep(3 * config.bucketPoll().toMillis());
         given().header("Authorization", "Bearer " + adminToken).get("/api/ops/imports?limit=500").then()
-                .body("items.objectName", not(hasItem("imports/unknown/x.errors.csv")));
+                .body("items.objectName", not(hasItem("imports/unknown/x.csv.errors.csv")));
     }
 
     @Test

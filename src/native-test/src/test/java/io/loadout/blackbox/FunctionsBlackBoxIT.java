@@ -115,7 +115,7 @@ class FunctionsBlackBoxIT {
     @Test
     void importsIgnoresWhatIsNotAnImportAndSurvivesGarbage() {
         storageEvent("catalog/1/photo.jpg", 7).then().statusCode(200);
-        storageEvent("imports/x/data.errors.csv", 8).then().statusCode(200);
+        storageEvent("imports/x/data.csv.errors.csv", 8).then().statusCode(200);
         CloudEvents.postTo(imports.baseUri(), "bad", CloudEvents.STORAGE_FINALIZED, "//storage", "{\"name\":1}")
                 .then().statusCode(200);
 
@@ -127,7 +127,7 @@ class FunctionsBlackBoxIT {
         UUID id = UUID.randomUUID();
         String failedImport = envelope(id, "import.finished", """
                 {"jobId":5,"kind":"unknown","objectName":"imports/unknown/bb.csv","status":"FAILED","rowsTotal":0,
-                 "rowsSucceeded":0,"rowsFailed":0,"errorsObject":"imports/unknown/bb.errors.csv","summary":"unknown kind"}""");
+                 "rowsSucceeded":0,"rowsFailed":0,"errorsObject":"imports/unknown/bb.csv.errors.csv","summary":"unknown kind"}""");
 
         for (int delivery = 0; delivery < 3; delivery++) {
             eventToNotifier(failedImport).then().statusCode(200);

@@ -20,11 +20,11 @@ class GcsBlobStoreTest {
 
     @Test
     void writesReadsAndChecksObjectsInTheConfiguredBucket() throws Exception {
-        store.write("imports/x/a.errors.csv", "row,field\r\n".getBytes(StandardCharsets.UTF_8), "text/csv");
+        store.write("imports/x/a.csv.errors.csv", "row,field\r\n".getBytes(StandardCharsets.UTF_8), "text/csv");
 
-        assertThat(store.exists("imports/x/a.errors.csv")).isTrue();
-        assertThat(storage.get(BlobId.of("bucket-a", "imports/x/a.errors.csv")).getContentType()).isEqualTo("text/csv");
-        try (var in = store.open("imports/x/a.errors.csv")) {
+        assertThat(store.exists("imports/x/a.csv.errors.csv")).isTrue();
+        assertThat(storage.get(BlobId.of("bucket-a", "imports/x/a.csv.errors.csv")).getContentType()).isEqualTo("text/csv");
+        try (var in = store.open("imports/x/a.csv.errors.csv")) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("row,field\r\n");
         }
     }
@@ -33,6 +33,17 @@ class GcsBlobStoreTest {
     void missingObjectsAreReportedAsSuch() throws Exception {
         assertThat(store.exists("nope")).isFalse();
         assertThatThrownBy(() -> store.open("nope")).isInstanceOf(FileNotFoundException.class).hasMessageContaining("gs://bucket-a/nope");
+    }
+
+    @Test
+    void deleteRemovesAnObjectAndIsANoOpForOneThatIsNotThere() throws Exception {
+        store.write("imports/x/d.csv.errors.csv", "row\r\n".getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        store.delete("imports/x/d.csv.errors.csv");
+        store.delete("imports/x/d.csv.errors.csv");
+
+        assertThat(store.exists("imports/x/d.csv.errors.csv")).isFalse();
+        assertThat(storage.get(BlobId.of("bucket-a", "imports/x/d.csv.errors.csv"))).isNull();
     }
 
     @Test

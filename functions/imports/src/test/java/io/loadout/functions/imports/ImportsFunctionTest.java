@@ -50,9 +50,9 @@ class ImportsFunctionTest {
             assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
             assertThat(job.kind()).isEqualTo("unknown");
             assertThat(job.generation()).isEqualTo(generation);
-            assertThat(job.errorsObject()).isEqualTo("imports/unknown/x.errors.csv");
+            assertThat(job.errorsObject()).isEqualTo("imports/unknown/x.csv.errors.csv");
         });
-        var errors = InMemoryStorage.STORAGE.get(BlobId.of("test-bucket", "imports/unknown/x.errors.csv"));
+        var errors = InMemoryStorage.STORAGE.get(BlobId.of("test-bucket", "imports/unknown/x.csv.errors.csv"));
         assertThat(new String(errors.getContent(), StandardCharsets.UTF_8)).contains("unknown import kind 'unknown'");
         assertThat(PubSubServerResource.ofType("import.finished"))
                 .filteredOn(p -> p.message().getData().toStringUtf8().contains(name))

@@ -31,7 +31,7 @@ class NotifierFunctionTest {
         return """
                 {"id":"%s","type":"import.finished","version":1,"occurredAt":"2026-11-21T10:00:00Z","accountId":null,
                  "payload":{"jobId":41,"kind":"unknown","objectName":"%s","status":"%s","rowsTotal":0,"rowsSucceeded":0,
-                 "rowsFailed":0,"errorsObject":"imports/unknown/x.errors.csv","summary":"file, kind: unknown import kind"}}"""
+                 "rowsFailed":0,"errorsObject":"imports/unknown/x.csv.errors.csv","summary":"file, kind: unknown import kind"}}"""
                 .formatted(id, object, status);
     }
 
@@ -70,7 +70,7 @@ class NotifierFunctionTest {
                     }
                 }).findFirst().orElseThrow();
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("allocation@profitzon.net");
-        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("imports/unknown/x.errors.csv");
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("imports/unknown/x.csv.errors.csv");
         var raised = QuarkusTransaction.requiringNew().call(() -> alerts.list("sourceEventId", id));
         assertThat(raised).singleElement().satisfies(a -> {
             assertThat(a.title()).contains("Import failed");
