@@ -219,8 +219,9 @@ public class BucketWatcher {
                 null, attributes.creationTime().toInstant().toString());
         try {
             LocalFunctions.invoke(function, f -> f.importObject(LocalCloudEvents.storageFinalized(data, json)));
-        } catch (RuntimeException e) {
-            // Cloud Storage would redeliver: announce the same version again after a poll interval.
+        } catch (RuntimeException | Error e) {
+            // Cloud Storage would redeliver: announce the same version again after a poll interval. An Error (a
+            // StackOverflowError in an importer, say) must not end the watcher's thread: nothing would import again.
             files.retry(settled, config.bucketPoll(), System.nanoTime());
             LOG.errorf(e, "imports function failed for %s; it will be retried", name);
         }
