@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 final class LocalStackProcess implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A stack too busy to accept a connection counts as not answering, not as a hung test. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final Path var;
     final int port = FunctionProcess.freePort();
