@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
  * The buying sheet ({@code imports/inventory/*.csv}, also what the sheet poll drops there): one row per purchase
@@ -37,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class InventoryImporter implements Importer {
 
     public static final String KIND = "inventory";
+    private static final Logger LOG = Logger.getLogger(InventoryImporter.class);
 
     private final StagedLots staged;
     private final Clock clock;
@@ -55,8 +57,12 @@ public class InventoryImporter implements Importer {
 
     @Override
     public ImportResult apply(InputStream content, ImportContext context) throws IOException {
+        long opened = System.nanoTime();
         try (var file = SpooledContent.of(content)) {
-            return apply(InventorySheet.MODEL.read(Table.open(file, Limits.DEFAULT), clock), context);
+            var sheet = InventorySheet.MODEL.read(Table.open(file, Limits.DEFAULT), clock);
+            LOG.infof("import job %d: spooled, sniffed and evidence pass in %d ms", context.jobId(),
+                    (System.nanoTime() - opened) / 1_000_000);
+            return apply(sheet, context);
         } catch (FileRefused e) {
             return ImportResult.rejected(new RowError(e.line(), null, e.getMessage()));
         }
@@ -69,6 +75,7 @@ public class InventoryImporter implements Importer {
             return ImportResult.rejected(new RowError(1, String.join(",", missing), "missing columns " + missing
                     + ": the package size needs length_in, width_in and height_in, or package_dimensions as LxWxH"));
         }
+        long started = System.nanoTime();
         var errors = new ArrayList<RowError>();
         var total = new AtomicLong();
         staged.stage(sink -> {
@@ -82,8 +89,10 @@ public class InventoryImporter implements Importer {
                 }
             }
         });
+        long read = System.nanoTime();
         errors.addAll(staged.removeRepeats());
         errors.addAll(staged.belowAllocated());
+        long checked = System.nanoTime();
         int rows = Math.toIntExact(total.get());
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingLong(RowError::row));
@@ -91,6 +100,9 @@ public class InventoryImporter implements Importer {
         }
         var actor = Actor.importJob(context.jobId());
         var applied = apply(actor, rows);
+        LOG.infof("import job %d: %d rows read and staged in %d ms, checked in %d ms, applied in %d ms",
+                context.jobId(), rows, (read - started) / 1_000_000, (checked - read) / 1_000_000,
+                (System.nanoTime() - checked) / 1_000_000);
         String detail = applied.inserted() + " new, " + applied.changed() + " changed, "
                 + (rows - applied.inserted() - applied.changed()) + " unchanged";
         if (!sheet.header().ignored().isEmpty()) {

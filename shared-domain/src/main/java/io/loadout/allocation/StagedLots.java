@@ -89,7 +89,8 @@ class StagedLots {
     }
 
     /**
-     * Upserts the staged lots by (ASIN, batch) in file order, writing only those that differ from the stored lot.
+     * Upserts the staged lots by (ASIN, batch) in file order (the order COPY wrote the staging table's heap, which a
+     * scan of a temporary table always reads from its start; a sort would spill to disk), writing only those that differ from the stored lot.
      * Of the ASINs in {@code waiting} (those preorders wait for), it names the ones whose available units grew.
      */
     Applied apply(List<String> waiting, Actor actor, Instant now) {
@@ -105,7 +106,7 @@ class StagedLots {
                   select asin, batch, title, unit_weight_lb, length_in, width_in, height_in, qty_purchased,
                          qty_remaining, unit_cost, date_added, min_ship, max_ship,
                          cast(? as timestamptz), ?, cast(? as timestamptz), ?
-                    from inventory_staged order by line
+                    from inventory_staged
                   on conflict (asin, batch) do update
                      set title = excluded.title, unit_weight_lb = excluded.unit_weight_lb,
                          length_in = excluded.length_in, width_in = excluded.width_in, height_in = excluded.height_in,
