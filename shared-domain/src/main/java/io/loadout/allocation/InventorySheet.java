@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** The buying sheet's columns: what the inventory import reads, and what the README shows. */
-final class InventorySheet {
+public final class InventorySheet {
 
     static final BigDecimal DEFAULT_MIN_SHIP = new BigDecimal("0.10");
     private static final ColumnType.Decimal INCHES = new ColumnType.Decimal(new BigDecimal("0.01"),
@@ -47,7 +47,7 @@ final class InventorySheet {
             "Highest shipping price per unit, at least min_ship", "2.00").alsoNamed("max shipping price", "max shipping");
 
     /** Unknown columns (a sheet's notes, formulas) are ignored and reported, as before. */
-    static final RowModel MODEL = RowModel.of(InventoryImporter.KIND, ASIN, BATCH, TITLE, WEIGHT, LENGTH, WIDTH, HEIGHT,
+    public static final RowModel MODEL = RowModel.of(InventoryImporter.KIND, ASIN, BATCH, TITLE, WEIGHT, LENGTH, WIDTH, HEIGHT,
             DIMENSIONS, PURCHASED, REMAINING, UNIT_COST, DATE_ADDED, MIN_SHIP, MAX_SHIP).ignoringUnknownColumns();
 
     private InventorySheet() {

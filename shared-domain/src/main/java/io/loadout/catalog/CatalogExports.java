@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The .xlsx columns of each list, with the seed's headers (its {@code XLColumn} names), in the seed's order. */
+/**
+ * The .xlsx columns of each list, with the seed's headers (its {@code XLColumn} names), in the seed's order, plus
+ * "Brand" so the configurations export carries every column the catalog import reads ({@link CatalogSheet}).
+ */
 public final class CatalogExports {
 
     private CatalogExports() {
@@ -32,7 +35,7 @@ public final class CatalogExports {
     public static final List<Column<PriceDetail>> PRICES = List.of(
             new Column<>("Price", PriceDetail::price),
             new Column<>("Valid From", PriceDetail::validFrom),
-            new Column<>("valid To", PriceDetail::validTo),
+            new Column<>("Valid To", PriceDetail::validTo),
             new Column<>("Current Price Status", PriceDetail::status),
             new Column<>("Config Code", PriceDetail::configCode),
             new Column<>("Config Name", PriceDetail::configName),
@@ -44,6 +47,7 @@ public final class CatalogExports {
                 new Column<>("Catalog Name", t -> info.apply(t).catalogName()),
                 new Column<>("Catalog Code", t -> info.apply(t).catalogCode()),
                 new Column<>("Base Product Name", t -> info.apply(t).baseProductName()),
+                new Column<>("Brand", t -> info.apply(t).brand()),
                 new Column<>("Model", t -> info.apply(t).model()),
                 new Column<>("Colour", t -> info.apply(t).colour()),
                 new Column<>("Item Type", t -> info.apply(t).itemType()),

@@ -1,62 +1,59 @@
 package io.loadout.catalog;
 
-import io.loadout.catalog.CatalogCommands.NewBaseProduct;
 import io.loadout.catalog.CatalogCommands.NewCatalog;
-import io.loadout.catalog.CatalogCommands.NewConfiguration;
 import io.loadout.catalog.CatalogCommands.NewVersion;
 import io.loadout.catalog.CatalogCommands.PriceForConfiguration;
+import io.loadout.catalog.CatalogLines.Line;
 import io.loadout.catalog.CatalogService.Level;
 import io.loadout.imports.ImportRejected;
 import io.loadout.imports.ImportResult;
 import io.loadout.imports.Importer;
 import io.loadout.imports.RowError;
+import io.loadout.imports.table.FileRefused;
+import io.loadout.imports.table.Limits;
+import io.loadout.imports.table.ModelReader;
+import io.loadout.imports.table.SpooledContent;
+import io.loadout.imports.table.Table;
 import io.loadout.shared.Actor;
-import io.loadout.shared.Csv;
 import io.loadout.shared.DomainException;
 import io.loadout.shared.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 
 /**
  * {@code imports/catalog/*.csv|*.xlsx}: one row per configuration (and optionally its price), creating or updating
  * base products, versions, catalogs, configurations and prices. All or nothing: any bad row fails the whole file,
- * every bad row is listed in the errors file, and nothing is written. Re-importing the same file changes nothing.
+ * every bad row is listed in the errors file, and nothing is written. Re-importing the same file changes nothing,
+ * and so does importing the configurations export. The columns are declared in {@link CatalogSheet}; reading,
+ * encodings, numbers and dates are {@code io.loadout.imports.table}'s, and every error's row is the file line
+ * (the header is line 1).
  */
 @ApplicationScoped
 public class CatalogImporter implements Importer {
 
-    static final List<String> REQUIRED = List.of("base_product", "item_type", "sub_type", "version", "catalog",
-            "hsn_code", "weight", "colour", "selling_type", "gst_rate");
-    static final List<String> OPTIONAL = List.of("brand", "model", "year", "configuration", "additional_info", "price",
-            "valid_from", "valid_to");
+    public static final String KIND = "catalog";
 
     private final CatalogService catalog;
     private final PriceService prices;
     private final Sql sql;
     private final CatalogRows rows;
-    private final Validator validator;
+    private final CatalogLines lines;
     private final Clock clock;
 
     CatalogImporter(CatalogService catalog, PriceService prices, Sql sql, CatalogRows rows, Validator validator,
@@ -66,98 +63,37 @@ public class CatalogImporter implements Importer {
         this.prices = prices;
         this.sql = sql;
         this.rows = rows;
-        this.validator = validator;
+        this.lines = new CatalogLines(validator);
     }
 
     @Override
     public String kind() {
-        return "catalog";
-    }
-
-    /** One parsed row: the commands it implies, and its 1-based row number. */
-    record Line(long row, NewBaseProduct baseProduct, String version, NewCatalog catalog, NewConfiguration configuration,
-                BigDecimal price, Instant validFrom, Instant validTo) {
+        return KIND;
     }
 
     @Override
     public ImportResult apply(InputStream content, ImportContext context) throws IOException {
-        List<List<String>> table = context.objectName().toLowerCase(Locale.ROOT).endsWith(".xlsx")
-                ? readXlsx(content) : Csv.parse(new InputStreamReader(content, StandardCharsets.UTF_8));
-        if (table.isEmpty()) {
-            return ImportResult.rejected(new RowError(0, null, "the file is empty"));
+        try (var file = SpooledContent.of(content)) {
+            return apply(CatalogSheet.MODEL.read(Table.open(file, Limits.DEFAULT), clock), context);
+        } catch (FileRefused e) {
+            return ImportResult.rejected(new RowError(e.line(), null, e.getMessage()));
         }
-        Map<String, Integer> columns = header(table.get(0));
-        var missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
-        if (!missing.isEmpty()) {
-            return ImportResult.rejected(new RowError(0, String.join(",", missing), "missing columns " + missing
-                    + "; the header must name " + REQUIRED + " and may name " + OPTIONAL));
-        }
-        var errors = new ArrayList<RowError>();
-        var lines = new ArrayList<Line>();
-        for (int i = 1; i < table.size(); i++) {
-            var cells = table.get(i);
-            if (cells.stream().allMatch(String::isBlank)) {
-                continue;
-            }
-            parse(i, cells, columns, errors).ifPresent(lines::add);
-        }
-        int total = lines.size() + (int) errors.stream().map(RowError::row).distinct().count();
-        if (!errors.isEmpty()) {
-            return new ImportResult(total, 0, errors);
-        }
-        applyAll(lines, Actor.importJob(context.jobId()), total);
-        return new ImportResult(total, total, List.of());
     }
 
-    private java.util.Optional<Line> parse(long row, List<String> cells, Map<String, Integer> columns, List<RowError> errors) {
-        Function<String, String> cell = name -> {
-            Integer index = columns.get(name);
-            String v = index == null || index >= cells.size() ? null : cells.get(index).strip();
-            return v == null || v.isEmpty() ? null : v;
-        };
-        int before = errors.size();
-        ItemType itemType = enumCell(row, "item_type", cell.apply("item_type"), ItemType.class, errors);
-        SellingType sellingType = enumCell(row, "selling_type", cell.apply("selling_type"), SellingType.class, errors);
-        GstRate gst = null;
-        try {
-            gst = cell.apply("gst_rate") == null ? null : GstRate.of(cell.apply("gst_rate"));
-        } catch (DomainException e) {
-            errors.add(new RowError(row, "gst_rate", e.getMessage()));
+    private ImportResult apply(ModelReader sheet, ImportContext context) {
+        var errors = new ArrayList<RowError>();
+        var valid = new ArrayList<Line>();
+        try (var parsed = sheet.rows()) {
+            parsed.forEachRemaining(row -> lines.line(row, errors).ifPresent(valid::add));
         }
-        BigDecimal weight = decimal(row, "weight", cell.apply("weight"), errors);
-        BigDecimal price = decimal(row, "price", cell.apply("price"), errors);
-        Instant from = instant(row, "valid_from", cell.apply("valid_from"), errors);
-        Instant to = instant(row, "valid_to", cell.apply("valid_to"), errors);
-        List<AdditionalInfo> infos = additionalInfos(row, cell.apply("additional_info"), errors);
-
-        var baseProduct = new NewBaseProduct(cell.apply("base_product"), itemType, cell.apply("sub_type"),
-                cell.apply("brand"), cell.apply("model"), null, null);
-        var catalogCmd = new NewCatalog(0L, cell.apply("catalog"), cell.apply("year"), cell.apply("hsn_code"), weight,
-                cell.apply("colour"), itemType, sellingType, gst, null, null);
-        String configName = cell.apply("configuration");
-        if (configName == null && itemType == ItemType.VEHICLE) {
-            errors.add(new RowError(row, "configuration", "a vehicle row names its configuration"));
+        int total = valid.size() + (int) errors.stream().map(RowError::row).distinct().count();
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingLong(RowError::row));
+            return new ImportResult(total, 0, errors);
         }
-        var config = new NewConfiguration(configName == null ? cell.apply("catalog") : configName, null, infos, null);
-        if ((price == null) != (from == null)) {
-            errors.add(new RowError(row, price == null ? "price" : "valid_from", "price and valid_from go together"));
-        }
-        if (from != null && to != null && !to.isAfter(from)) {
-            errors.add(new RowError(row, "valid_to", "valid_to must be after valid_from"));
-        }
-        if (cell.apply("version") == null) {
-            errors.add(new RowError(row, "version", "must not be blank"));
-        }
-        violations(row, validator.validate(baseProduct), Map.of("name", "base_product", "subType", "sub_type",
-                "itemType", "item_type"), errors);
-        violations(row, validator.validate(catalogCmd), Map.of("name", "catalog", "hsnCode", "hsn_code",
-                "sellingType", "selling_type", "gstRate", "gst_rate"), errors);
-        violations(row, validator.validate(config), Map.of("name", "configuration", "additionalInfos", "additional_info"),
-                errors);
-        if (errors.size() > before) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new Line(row, baseProduct, cell.apply("version"), catalogCmd, config, price, from, to));
+        applyAll(valid, Actor.importJob(context.jobId()), total);
+        String detail = sheet.header().ignored().isEmpty() ? null : "ignored columns " + sheet.header().ignored();
+        return new ImportResult(total, total, List.of(), detail);
     }
 
     /** Creates what is missing, updates what exists, then sets the new prices in one set-based call. */
@@ -268,11 +204,11 @@ public class CatalogImporter implements Importer {
     }
 
     /** Indexes of the items whose exact price and window are stored already (so a re-import adds nothing). */
-    private java.util.Set<Integer> alreadyStored(List<PriceForConfiguration> items) {
+    private Set<Integer> alreadyStored(List<PriceForConfiguration> items) {
         if (items.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(sql.list("""
+        return new HashSet<>(sql.list("""
                 select i.ord from unnest(?::bigint[], ?::numeric[], ?::timestamptz[], ?::timestamptz[])
                        with ordinality as i(config_id, price, valid_from, valid_to, ord)
                  where exists (select 1 from catalog_price p
@@ -285,101 +221,7 @@ public class CatalogImporter implements Importer {
                 r -> (int) r.getLong("ord") - 1));
     }
 
-
-    static Map<String, Integer> header(List<String> cells) {
-        var columns = new LinkedHashMap<String, Integer>();
-        for (int i = 0; i < cells.size(); i++) {
-            columns.putIfAbsent(cells.get(i).strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_"), i);
-        }
-        return columns;
-    }
-
     private static String key(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static <E extends Enum<E>> E enumCell(long row, String column, String value, Class<E> type, List<RowError> errors) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            errors.add(new RowError(row, column, column + " must be one of " + Arrays.toString(type.getEnumConstants())));
-            return null;
-        }
-    }
-
-    private static BigDecimal decimal(long row, String column, String value, List<RowError> errors) {
-        try {
-            return value == null ? null : new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            errors.add(new RowError(row, column, column + " must be a number, not '" + value + "'"));
-            return null;
-        }
-    }
-
-    /** {@code 2026-12-01T00:00:00Z}, or a date ({@code 2026-12-01}) meaning its start in UTC. */
-    private static Instant instant(long row, String column, String value, List<RowError> errors) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new RowError(row, column, column + " must be a date (2026-12-01) or an instant (2026-12-01T00:00:00Z)"));
-            return null;
-        }
-    }
-
-    /** {@code Battery=60V 30Ah; Motor=2kW}. */
-    private static List<AdditionalInfo> additionalInfos(long row, String value, List<RowError> errors) {
-        if (value == null) {
-            return List.of();
-        }
-        var infos = new ArrayList<AdditionalInfo>();
-        for (String pair : value.split(";")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            if (eq < 1) {
-                errors.add(new RowError(row, "additional_info", "write additional info as key=value; key=value"));
-                return List.of();
-            }
-            infos.add(new AdditionalInfo(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip()));
-        }
-        return infos;
-    }
-
-    private static void violations(long row, java.util.Set<? extends ConstraintViolation<?>> violations,
-                                   Map<String, String> columnOf, List<RowError> errors) {
-        violations.stream()
-                .filter(v -> !v.getPropertyPath().toString().equals("versionId"))
-                .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .forEach(v -> {
-                    String property = v.getPropertyPath().toString().replaceAll("\\[.*", "");
-                    String column = columnOf.getOrDefault(property, property.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
-                    if (errors.stream().noneMatch(e -> e.row() == row && column.equals(e.field()))) {
-                        errors.add(new RowError(row, column, v.getMessage()));
-                    }
-                });
-    }
-
-    private static List<List<String>> readXlsx(InputStream content) throws IOException {
-        try (var workbook = new ReadableWorkbook(content)) {
-            var rows = new ArrayList<List<String>>();
-            try (var stream = workbook.getFirstSheet().openStream()) {
-                stream.forEach(r -> {
-                    var cells = new ArrayList<String>();
-                    for (int i = 0; i < r.getCellCount(); i++) {
-                        var c = r.getCell(i);
-                        cells.add(c == null ? "" : c.getText());
-                    }
-                    rows.add(cells);
-                });
-            }
-            return rows;
-        }
     }
 }

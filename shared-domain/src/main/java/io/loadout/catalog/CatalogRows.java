@@ -44,7 +44,7 @@ class CatalogRows {
 
     static final String CATALOG_INFO_COLUMNS = """
             c.id as catalog_id, v.id as version_id, b.id as base_product_id, c.name as catalog_name,
-            c.code as catalog_code, b.name as base_product_name, b.model, c.colour, c.item_type, b.sub_type,
+            c.code as catalog_code, b.name as base_product_name, b.brand, b.model, c.colour, c.item_type, b.sub_type,
             v.name as version_name, c.description as catalog_description, c.year, c.hsn_code, c.weight, c.gst_rate,
             c.status as catalog_status, c.selling_type, """ + CATALOG_SALEABLE + " as catalog_saleable";
 
@@ -108,7 +108,7 @@ class CatalogRows {
     CatalogInformation catalogInformation(Row r) throws SQLException {
         return new CatalogInformation(r.getLong("catalog_id"), r.getLong("version_id"), r.getLong("base_product_id"),
                 r.getString("catalog_name"), r.getString("catalog_code"), r.getString("base_product_name"),
-                r.getString("model"), r.getString("colour"), r.getEnum("item_type", ItemType.class),
+                r.getString("brand"), r.getString("model"), r.getString("colour"), r.getEnum("item_type", ItemType.class),
                 r.getString("sub_type"), r.getString("version_name"), r.getString("catalog_description"),
                 r.getString("year"), r.getString("hsn_code"), r.getDecimal("weight"),
                 r.getEnum("gst_rate", GstRate.class), r.getEnum("catalog_status", ProductStatus.class),

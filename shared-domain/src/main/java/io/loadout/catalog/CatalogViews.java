@@ -50,7 +50,8 @@ public final class CatalogViews {
 
     /** The seed's CatalogInformation: a catalog joined with its version and base product. */
     public record CatalogInformation(long catalogId, long versionId, long baseProductId, String catalogName,
-                                     String catalogCode, String baseProductName, String model, String colour,
+                                     String catalogCode, String baseProductName, String brand, String model,
+                                     String colour,
                                      ItemType itemType, String subType, String versionName, String description,
                                      String year, String hsnCode, BigDecimal weight, GstRate gstRate,
                                      ProductStatus catalogStatus, SellingType sellingType, boolean saleable,

@@ -11,6 +11,7 @@ import io.loadout.imports.ImportService;
 import io.loadout.imports.ImportStatus;
 import io.loadout.imports.StoredObject;
 import io.loadout.shared.PageRequest;
+import io.loadout.shared.Sql;
 import io.loadout.shared.XlsxWriter;
 import io.loadout.testdoubles.InMemoryBlobStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,6 +39,8 @@ class CatalogImporterTest {
     InMemoryBlobStore bucket;
     @Inject
     CatalogQueries queries;
+    @Inject
+    Sql sql;
 
     ImportJob drop(String name, byte[] content) {
         bucket.objects.put(name, content);
@@ -45,6 +48,10 @@ class CatalogImporterTest {
         imports.onObjectFinalized(object);
         return QuarkusTransaction.requiringNew().call(() -> jobs.find("objectName = ?1 and generation = ?2",
                 object.name(), object.generation()).singleResult());
+    }
+
+    String errorsOf(ImportJob job) {
+        return job.errorsObject() == null ? "no errors file" : bucket.text(job.errorsObject());
     }
 
     List<ConfigInformation> configurationsOf(String product) {
@@ -91,7 +98,9 @@ class CatalogImporterTest {
         assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
         assertThat(job.rowsSucceeded()).isZero();
         String errors = bucket.text(job.errorsObject());
-        assertThat(errors).contains("2,hsn_code,").contains("2,weight,").contains("2,gst_rate,").contains("3,item_type,");
+        // rows are file lines: the header is line 1
+        assertThat(errors).contains("3,hsn_code,").contains("3,weight,").contains("3,gst_rate,").contains("4,item_type,")
+                .doesNotContain("\n2,");
         assertThat(configurationsOf(product)).isEmpty();
     }
 
@@ -103,7 +112,7 @@ class CatalogImporterTest {
                 + product + ",VEHICLE,SCOOTER,,V1,Red,2026,87116020,62.5,Red,SALEABLE,GST-5,60V,,1100,2026-03-01,\n";
         var job = drop("imports/catalog/" + UUID.randomUUID() + ".csv", csv.getBytes());
         assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
-        assertThat(bucket.text(job.errorsObject())).contains("2,validFrom,");
+        assertThat(bucket.text(job.errorsObject())).contains("3,validFrom,");
         assertThat(configurationsOf(product)).isEmpty();
     }
 
@@ -122,5 +131,63 @@ class CatalogImporterTest {
         assertThat(job.status()).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(configurationsOf(product)).singleElement()
                 .satisfies(c -> assertThat(c.activePrice()).isEqualByComparingTo("15"));
+    }
+
+    @Test
+    void theReadmesExampleFileImports() throws Exception {
+        byte[] example = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../docs/examples/catalog.csv"));
+        var job = drop("imports/catalog/" + UUID.randomUUID() + ".csv", example);
+        assertThat(job.status()).as(() -> errorsOf(job)).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(job.rowsSucceeded()).isEqualTo(1);
+    }
+
+    /** Issue 11 finding 8: what the catalog exports, the catalog import accepts, and importing it changes nothing. */
+    @Test
+    void theConfigurationsExportImportsBackLeavingTheCatalogUnchanged() throws Exception {
+        String product = "Round " + UUID.randomUUID();
+        String csv = "base_product,item_type,sub_type,brand,model,version,catalog,year,hsn_code,weight,colour,"
+                + "selling_type,gst_rate,configuration,additional_info,price,valid_from,valid_to\n"
+                + product + ",VEHICLE,SCOOTER,Fleeto,M1,V1,Red,2026,87116020,62.5,Red,SALEABLE,GST-5,60V,"
+                + "Battery=60V 30Ah; Motor=2kW,1000,2026-01-01,\n"
+                + product + ",VEHICLE,SCOOTER,Fleeto,M1,V1,Red,2026,87116020,62.5,Red,SALEABLE,GST-5,72V,,1200.50,"
+                + "2026-01-01T06:30:00Z,2030-01-01\n"
+                + product + " Charger,ACCESSORIES,CHARGER,,,V1,Black,,85044030,0.8,Black,NON_SALEABLE,GST-18,,,,,\n";
+        assertThat(drop("imports/catalog/" + UUID.randomUUID() + ".csv", csv.getBytes()).status())
+                .isEqualTo(ImportStatus.SUCCEEDED);
+        var before = configurationsOf(product);
+        String stored = fingerprint(product);
+        assertThat(before).hasSize(3);
+
+        byte[] export = export(product);
+        var job = drop("imports/catalog/" + UUID.randomUUID() + ".xlsx", export);
+
+        assertThat(job.status()).as(() -> errorsOf(job)).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(job.rowsSucceeded()).isEqualTo(3);
+        assertThat(job.detail()).contains("ignored columns").contains("Active Price").doesNotContain("Brand");
+        assertThat(configurationsOf(product)).usingRecursiveComparison().ignoringCollectionOrder().isEqualTo(before);
+        assertThat(fingerprint(product)).as("no row written (xmin unchanged), no price added").isEqualTo(stored);
+        assertThat(before).filteredOn(c -> c.configName().equals("60V")).singleElement()
+                .satisfies(c -> assertThat(c.catalog().brand()).isEqualTo("Fleeto"));
+    }
+
+    /** The configurations export of the product, as the API streams it. */
+    byte[] export(String product) throws Exception {
+        var filter = new CatalogFilter(null, null, null, product, null, null, null, null, null, null, null, null, false);
+        var out = new ByteArrayOutputStream();
+        try (var writer = new XlsxWriter<ConfigInformation>(out, "configurations", CatalogExports.CONFIGURATIONS)) {
+            queries.exportConfigurations(new ConfigFilter(filter, null, null, null, null, List.of()), writer::write);
+        }
+        return out.toByteArray();
+    }
+
+    /** Every row's version (xmin) from base product to price: any update or insert changes it. */
+    String fingerprint(String product) {
+        return QuarkusTransaction.requiringNew().call(() -> sql.one("""
+                select string_agg(concat_ws('/', b.xmin, v.xmin, c.xmin, cf.xmin,
+                         (select string_agg(p.id || ':' || p.xmin, ',' order by p.id) from catalog_price p
+                           where p.config_id = cf.id)), ' ' order by cf.id) as f
+                  from catalog_config cf join catalog c on c.id = cf.catalog_id
+                  join product_version v on v.id = c.version_id join base_product b on b.id = v.base_product_id
+                 where b.name like ?""", List.of(product + "%"), r -> r.getString("f")).orElseThrow());
     }
 }

@@ -41,6 +41,6 @@ public record Column<T>(String name, List<String> aliases, ColumnType<T> type, b
     }
 
     boolean dated() {
-        return type instanceof ColumnType.Date;
+        return type instanceof ColumnType.Date || type instanceof ColumnType.Moment;
     }
 }

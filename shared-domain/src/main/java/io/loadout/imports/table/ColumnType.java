@@ -2,7 +2,11 @@ package io.loadout.imports.table;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** What a column holds, its bounds, and how a cell becomes a value; each type describes itself for the README. */
@@ -109,6 +113,38 @@ public sealed interface ColumnType<T> {
         public String describe() {
             return "date, 2026-03-04 or 3/4/2026" + (notInFuture ? ", not in the future" : "")
                     + (earliest != null ? ", not before " + earliest : "");
+        }
+    }
+
+    /**
+     * An instant in UTC: {@code 2026-12-01T10:00:00Z}, {@code 2026-12-01 10:00:00Z} (how the .xlsx exports write
+     * instants), or a date (a workbook date cell, {@code 2026-12-01} or {@code 12/1/2026}) meaning its start in UTC.
+     */
+    record Moment() implements ColumnType<Instant> {
+
+        private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+                .withZone(ZoneOffset.UTC);
+
+        @Override
+        public Instant parse(Cell cell, FileFacts facts) {
+            if (cell.date() != null) {
+                return cell.date().atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            String text = cell.text();
+            if (!text.contains(":")) {
+                return Dates.parse(text, facts.dayFirstLine()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            try {
+                return text.contains("T") ? Instant.parse(text) : SPACED.parse(text, Instant::from);
+            } catch (DateTimeParseException e) {
+                throw new CellRefused("'" + text + "' is not an instant: write 2026-12-01T10:00:00Z, "
+                        + "2026-12-01 10:00:00Z or a date (its start in UTC)");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "instant in UTC, 2026-03-04T10:00:00Z or 2026-03-04 10:00:00Z, or a date meaning its start";
         }
     }
 }

@@ -178,4 +178,17 @@ class RowModelTest {
         var rows = parsed(read(MODEL.exampleCsv()));
         assertThat(rows).singleElement().satisfies(r -> assertThat(r.errors()).isEmpty());
     }
+
+    @Test
+    void anInstantIsIsoTheExportsSpacedFormOrADateMeaningItsStartInUtc() {
+        var moment = new ColumnType.Moment();
+        var facts = new ColumnType.FileFacts(NumberConvention.UNDECIDED, 0, LocalDate.of(2026, 12, 1));
+        assertThat(moment.parse(Cell.text("2026-12-01T10:00:00Z"), facts)).isEqualTo("2026-12-01T10:00:00Z");
+        assertThat(moment.parse(Cell.text("2026-12-01 10:00:00Z"), facts)).isEqualTo("2026-12-01T10:00:00Z");
+        assertThat(moment.parse(Cell.text("12/1/2026"), facts)).isEqualTo("2026-12-01T00:00:00Z");
+        assertThat(moment.parse(new Cell("46357", null, LocalDate.of(2026, 12, 1)), facts)).isEqualTo("2026-12-01T00:00:00Z");
+        assertThatThrownBy(() -> moment.parse(Cell.text("2026-12-01 10:00"), facts)).isInstanceOf(CellRefused.class)
+                .hasMessageStartingWith("'2026-12-01 10:00' is not an instant");
+        assertThatThrownBy(() -> moment.parse(Cell.text("1/13/2026x"), facts)).isInstanceOf(CellRefused.class);
+    }
 }

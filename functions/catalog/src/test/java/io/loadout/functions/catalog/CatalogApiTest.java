@@ -171,7 +171,7 @@ class CatalogApiTest {
 
         List<List<String>> prices = rows(as(adminToken).get("/api/catalog/prices/export?configId=1").then().statusCode(200)
                 .extract().asByteArray());
-        assertThat(prices.get(0)).containsExactly("Price", "Valid From", "valid To", "Current Price Status", "Config Code",
+        assertThat(prices.get(0)).containsExactly("Price", "Valid From", "Valid To", "Current Price Status", "Config Code",
                 "Config Name", "Catalog Name", "Catalog Code");
     }
 
