@@ -43,6 +43,16 @@ public class PreorderArrivals {
                            BigDecimal balanceDue, PreorderStatus status, boolean ungated) {
     }
 
+    /**
+     * The ASINs waiting preorders are for: only new stock of these can serve one, so an import needs to find out
+     * which of its lots grew among these alone.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> waitingAsins() {
+        return sql.list("select distinct asin from preorder where status in ('CONFIRMED', 'ARRIVED') order by asin",
+                List.of(), r -> r.getString("asin"));
+    }
+
     /** Returns how many preorders were allocated. Runs in the caller's transaction (the sheet import's). */
     @Transactional(Transactional.TxType.MANDATORY)
     public int allocate(List<String> asins, Actor actor) {

@@ -37,9 +37,10 @@ class ImportAttempts {
     private final ErrorsReports reports;
     private final Outbox outbox;
     private final Clock clock;
+    private final ImportService.ImportsConfig config;
 
     ImportAttempts(ImportJobRepository jobs, Instance<Importer> importers, BlobStore blobs, ErrorsReports reports,
-                   Outbox outbox, Clock clock) {
+                   Outbox outbox, Clock clock, ImportService.ImportsConfig config) {
         this.jobs = jobs;
         this.importers = importers.stream().collect(Collectors.toMap(Importer::kind, Function.identity(), (a, b) -> {
             throw new IllegalStateException("two importers for kind " + a.kind());
@@ -48,13 +49,16 @@ class ImportAttempts {
         this.reports = reports;
         this.outbox = outbox;
         this.clock = clock;
+        this.config = config;
     }
 
     /** True when this attempt finished the job; false when a newer attempt took it over meanwhile. */
     boolean run(ImportClaim.Taken claim) {
         var path = ImportPath.parse(claim.objectName()).orElseThrow();
         try {
-            QuarkusTransaction.requiringNew().run(() -> process(claim, path));
+            // as long as a lease: the default 60 s would cancel a large file's apply step while the attempt is alive
+            QuarkusTransaction.requiringNew().timeout(Math.toIntExact(config.lease().toSeconds()))
+                    .run(() -> process(claim, path));
             return true;
         } catch (ImportRejected rejected) {
             return finishAfterRollback(claim, path, rejected.result(), true);

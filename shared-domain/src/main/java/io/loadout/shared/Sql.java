@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -104,6 +106,36 @@ public class Sql {
                     }
                     return count;
                 }
+            }
+        });
+    }
+
+    @FunctionalInterface
+    public interface CopyFeed {
+        void write(CopyRows rows) throws Exception;
+    }
+
+    /**
+     * {@code COPY … FROM STDIN (FORMAT csv)} on the transaction's connection, so the copied rows commit or roll back
+     * with it; {@code feed} writes the rows, which are sent in chunks as they come. Returns the rows copied.
+     */
+    public long copyIn(String copySql, CopyFeed feed) {
+        return work(c -> {
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+            try {
+                var rows = new CopyRows(copy);
+                feed.write(rows);
+                rows.flush();
+                return copy.endCopy();
+            } catch (Throwable failure) {
+                if (copy.isActive()) {
+                    try {
+                        copy.cancelCopy(); // the connection stays usable for the rollback
+                    } catch (SQLException cancelFailed) {
+                        failure.addSuppressed(cancelFailed);
+                    }
+                }
+                throw failure;
             }
         });
     }

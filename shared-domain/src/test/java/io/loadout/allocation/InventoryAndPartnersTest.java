@@ -79,6 +79,30 @@ class InventoryAndPartnersTest {
     }
 
     @Test
+    void aRepeatedAsinAndBatchIsRefusedNamingTheFirstLineAndTextArrivesAsWritten() {
+        String a = asin();
+        String b = asin();
+        String repeated = row(a, "PO-7", "1", "5", "5", "5", 3, 3, "9.99", "2026-11-01", "0.10", "1.00");
+        var job = fixture.importSheet(repeated
+                + row(b, "PO-7", "1", "5", "5", "5", 3, 3, "9.99", "2026-11-01", "0.10", "1.00") + repeated + repeated);
+
+        assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+        String errors = new String(bucket.objects.get(job.errorsObject()), StandardCharsets.UTF_8);
+        assertThat(errors).contains("4,batch,ASIN " + a + " batch PO-7 is already on line 2")
+                .contains("5,batch,ASIN " + a + " batch PO-7 is already on line 2").doesNotContain("\n3,");
+        assertThat(job.rowsTotal()).isEqualTo(4);
+
+        // text goes through COPY: quotes, separators, a line break and non-ASCII letters must arrive unchanged
+        String title = "Crème \"brûlée\", torch;\nlarge";
+        var fixed = fixture.importSheet(row(a, "PO-7", "1", "5", "5", "5", 3, 3, "9.99", "2026-11-01", "0.10", "1.00")
+                .replace("Item " + a, "\"" + title.replace("\"", "\"\"") + "\""));
+
+        assertThat(fixed.status()).as(fixed.errorSummary()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> sql.one("select title from inventory_lot where asin = ?",
+                List.of(a), r -> r.getString("title")).orElseThrow())).isEqualTo(title);
+    }
+
+    @Test
     void aSheetMissingColumnsIsRefusedNamingThem() {
         var job = fixture.importSheetRaw("asin,title\nB000000001,x\n");
 
