@@ -49,7 +49,7 @@ class ErrorsReports {
     }
 
     private static byte[] csv(List<RowError> errors) {
-        var csv = new StringBuilder(Csv.line(List.of("row", "field", "message")));
+        var csv = new StringBuilder(Csv.line(List.of("line", "field", "message")));
         errors.forEach(e -> csv.append(Csv.line(List.of(e.row(), e.field() == null ? "" : e.field(), e.message()))));
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }

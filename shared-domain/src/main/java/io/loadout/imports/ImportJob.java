@@ -148,7 +148,8 @@ public class ImportJob {
 
     private static String summarize(ImportResult result) {
         var first = result.errors().get(0);
-        String where = first.row() == 0 ? "file" : "row " + first.row();
+        // RowError.row is the file line (the header is line 1) since the reading layer; 0 is the file as a whole
+        String where = first.row() == 0 ? "file" : "line " + first.row();
         String more = result.errors().size() > 1 ? " (+" + (result.errors().size() - 1) + " more)" : "";
         return where + (first.field() == null ? "" : ", " + first.field()) + ": " + first.message() + more;
     }

@@ -75,7 +75,7 @@ class ImportServiceTest {
         assertThat(job.checksum()).hasSize(64);
         assertThat(job.progressPercent()).isEqualTo(100);
         assertThat(bucket.text("imports/unknown/x.csv.errors.csv"))
-                .startsWith("row,field,message\r\n")
+                .startsWith("line,field,message\r\n")
                 .contains("unknown import kind 'unknown'")
                 .contains("rows");
         assertThat(finishedEventsFor(job.id())).singleElement()
@@ -147,6 +147,7 @@ class ImportServiceTest {
         assertThat(partialJob.rowsSucceeded()).isEqualTo(2);
         assertThat(partialJob.rowsFailed()).isEqualTo(1);
         assertThat(bucket.text("imports/rows/partial.csv.errors.csv")).contains("2,value,bad row");
+        assertThat(partialJob.errorSummary()).isEqualTo("line 2, value: bad row");
         var crashJob = jobFor(crash);
         assertThat(crashJob.status()).isEqualTo(ImportStatus.FAILED);
         assertThat(crashJob.errorSummary()).contains("importer crashed");
