@@ -1,5 +1,6 @@
 package io.loadout.imports.table;
 
+import io.loadout.shared.StorableValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -127,6 +128,12 @@ public sealed interface ColumnType<T> {
 
         @Override
         public Instant parse(Cell cell, FileFacts facts) {
+            Instant instant = read(cell, facts);
+            storable(instant.toString(), StorableValues.instantRefusal(instant));
+            return instant;
+        }
+
+        private static Instant read(Cell cell, FileFacts facts) {
             if (cell.date() != null) {
                 return cell.date().atStartOfDay(ZoneOffset.UTC).toInstant();
             }
@@ -145,6 +152,13 @@ public sealed interface ColumnType<T> {
         @Override
         public String describe() {
             return "instant in UTC, 2026-03-04T10:00:00Z or 2026-03-04 10:00:00Z, or a date meaning its start";
+        }
+    }
+
+    /** The one rule of what the database can store ({@link StorableValues}) holds for file cells too. */
+    private static void storable(String value, String refusal) {
+        if (refusal != null) {
+            throw new CellRefused(value + " " + refusal);
         }
     }
 }

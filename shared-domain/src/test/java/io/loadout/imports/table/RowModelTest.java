@@ -190,5 +190,8 @@ class RowModelTest {
         assertThatThrownBy(() -> moment.parse(Cell.text("2026-12-01 10:00"), facts)).isInstanceOf(CellRefused.class)
                 .hasMessageStartingWith("'2026-12-01 10:00' is not an instant");
         assertThatThrownBy(() -> moment.parse(Cell.text("1/13/2026x"), facts)).isInstanceOf(CellRefused.class);
+        // what the database could not store is a cell error, not an "import failed" from PostgreSQL
+        assertThatThrownBy(() -> moment.parse(Cell.text("+999999-01-01T00:00:00Z"), facts)).isInstanceOf(CellRefused.class)
+                .hasMessageContaining("between years 1 and 9999");
     }
 }
