@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
  * declared in {@link InventorySheet}; reading, encodings, numbers and dates are {@code io.loadout.imports.table}'s,
  * and every error's row is the file line (the header is line 1). Rows stream through: each valid one is copied into
  * the job's staging table as it is read ({@link StagedLots}), so memory does not grow with the file (only with its
- * errors); the checks across rows and the upsert are set-based SQL there.
+ * errors); the checks across rows and the writes are set-based SQL there.
  */
 @ApplicationScoped
 public class InventoryImporter implements Importer {
@@ -60,7 +60,7 @@ public class InventoryImporter implements Importer {
         long opened = System.nanoTime();
         try (var file = SpooledContent.of(content)) {
             var sheet = InventorySheet.MODEL.read(Table.open(file, Limits.DEFAULT), clock);
-            LOG.infof("import job %d: spooled, sniffed and evidence pass in %d ms", context.jobId(),
+            LOG.infof("import job %d: spooled, sniffed and header read in %d ms", context.jobId(),
                     (System.nanoTime() - opened) / 1_000_000);
             return apply(sheet, context);
         } catch (FileRefused e) {
