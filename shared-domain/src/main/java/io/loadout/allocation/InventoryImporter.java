@@ -8,7 +8,6 @@ import io.loadout.imports.Importer;
 import io.loadout.imports.RowError;
 import io.loadout.imports.table.Column;
 import io.loadout.imports.table.FileRefused;
-import io.loadout.imports.table.Limits;
 import io.loadout.imports.table.ModelReader;
 import io.loadout.imports.table.SpooledContent;
 import io.loadout.imports.table.Table;
@@ -59,12 +58,12 @@ public class InventoryImporter implements Importer {
     public ImportResult apply(InputStream content, ImportContext context) throws IOException {
         long opened = System.nanoTime();
         try (var file = SpooledContent.of(content)) {
-            var sheet = InventorySheet.MODEL.read(Table.open(file, Limits.DEFAULT), clock);
+            var sheet = InventorySheet.MODEL.read(Table.open(file, context.limits()), clock);
             LOG.infof("import job %d: spooled, sniffed and header read in %d ms", context.jobId(),
                     (System.nanoTime() - opened) / 1_000_000);
             return apply(sheet, context);
         } catch (FileRefused e) {
-            return ImportResult.rejected(new RowError(e.line(), null, e.getMessage()));
+            throw ImportRejected.fileRefused(e);
         }
     }
 

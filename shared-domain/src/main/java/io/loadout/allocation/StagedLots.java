@@ -104,13 +104,7 @@ class StagedLots {
      * key, which the caller reports.
      */
     Applied apply(List<String> waiting, Actor actor, Instant now) {
-        sql.update("drop table if exists pg_temp.inventory_waiting", List.of());
-        sql.update("create temp table inventory_waiting (asin text, batch text, available integer) on commit drop",
-                List.of());
-        sql.update("""
-                insert into inventory_waiting
-                select l.asin, l.batch, l.qty_remaining - l.qty_allocated from inventory_lot l
-                 where l.asin = any(?::text[])""", List.of((Object) waiting.toArray(String[]::new)));
+        rememberAvailable(waiting);
         long changed = sql.update("""
                 update inventory_lot lot
                    set title = s.title, unit_weight_lb = s.unit_weight_lb, length_in = s.length_in,
@@ -130,13 +124,34 @@ class StagedLots {
                   from inventory_staged s
                  where not exists (select from inventory_lot l where l.asin = s.asin and l.batch = s.batch)""",
                 List.of(now, actor.name(), now, actor.name()));
-        var restocked = sql.list("""
+        return new Applied(inserted, changed, restocked(waiting));
+    }
+
+    /** What is available now of each lot of the waiting ASINs, before the writes (none: nothing waits). */
+    private void rememberAvailable(List<String> waiting) {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        sql.update("drop table if exists pg_temp.inventory_waiting", List.of());
+        sql.update("create temp table inventory_waiting (asin text, batch text, available integer) on commit drop",
+                List.of());
+        sql.update("""
+                insert into inventory_waiting
+                select l.asin, l.batch, l.qty_remaining - l.qty_allocated from inventory_lot l
+                 where l.asin = any(?::text[])""", List.of((Object) waiting.toArray(String[]::new)));
+    }
+
+    /** The waiting ASINs with a lot in the sheet that has more units available than before the writes. */
+    private List<String> restocked(List<String> waiting) {
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        return sql.list("""
                 select distinct l.asin from inventory_lot l
-                  join inventory_staged s on s.asin = l.asin and s.batch = l.batch
                   left join inventory_waiting b on b.asin = l.asin and b.batch = l.batch
                  where l.asin = any(?::text[]) and l.qty_remaining - l.qty_allocated > coalesce(b.available, 0)
+                   and exists (select from inventory_staged s where s.asin = l.asin and s.batch = l.batch)
                  order by l.asin""", List.of((Object) waiting.toArray(String[]::new)), r -> r.getString("asin"));
-        return new Applied(inserted, changed, restocked);
     }
 
     /** The condition that a stored lot ({@code lot}) differs from its staged row ({@code row}) in a sheet column. */

@@ -10,7 +10,6 @@ import io.loadout.imports.ImportResult;
 import io.loadout.imports.Importer;
 import io.loadout.imports.RowError;
 import io.loadout.imports.table.FileRefused;
-import io.loadout.imports.table.Limits;
 import io.loadout.imports.table.ModelReader;
 import io.loadout.imports.table.SpooledContent;
 import io.loadout.imports.table.Table;
@@ -74,9 +73,9 @@ public class CatalogImporter implements Importer {
     @Override
     public ImportResult apply(InputStream content, ImportContext context) throws IOException {
         try (var file = SpooledContent.of(content)) {
-            return apply(CatalogSheet.MODEL.read(Table.open(file, Limits.DEFAULT), clock), context);
+            return apply(CatalogSheet.MODEL.read(Table.open(file, context.limits()), clock), context);
         } catch (FileRefused e) {
-            return ImportResult.rejected(new RowError(e.line(), null, e.getMessage()));
+            throw ImportRejected.fileRefused(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.loadout.imports;
 
 import io.loadout.event.Outbox;
+import io.loadout.imports.table.Limits;
 import io.loadout.storage.BlobStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -125,7 +126,8 @@ class ImportAttempts {
                         + (importers.isEmpty() ? "no import kinds are installed yet"
                         : "put files under imports/<kind>/ with kind one of " + knownKinds())));
             } else {
-                result = importer.apply(content, new Importer.ImportContext(claim.jobId(), path.objectName()));
+                result = importer.apply(content, new Importer.ImportContext(claim.jobId(), path.objectName(),
+                        new Limits(config.maxRows(), config.maxMegabytes())));
                 content.transferTo(OutputStream.nullOutputStream());
             }
             finish(claim, path, result, content.sha256(), true);

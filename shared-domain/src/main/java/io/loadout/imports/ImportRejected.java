@@ -1,5 +1,7 @@
 package io.loadout.imports;
 
+import io.loadout.imports.table.FileRefused;
+
 /**
  * Thrown by an all-or-nothing importer that found errors after it started writing: the job's transaction rolls
  * back, and the job then finishes FAILED with these per-row errors.
@@ -14,6 +16,15 @@ public final class ImportRejected extends RuntimeException {
             throw new IllegalArgumentException("a rejected import applies nothing and has errors");
         }
         this.result = result;
+    }
+
+    /**
+     * The whole file refused by the reading layer. The refusal may come while rows stream into a staging table (a
+     * mixed decimal convention, a workbook over the row limit, broken CSV further down), whose COPY it aborts along
+     * with the transaction: the job therefore finishes after the rollback.
+     */
+    public static ImportRejected fileRefused(FileRefused refusal) {
+        return new ImportRejected(ImportResult.rejected(new RowError(refusal.line(), null, refusal.getMessage())));
     }
 
     public ImportResult result() {

@@ -1,6 +1,7 @@
 package io.loadout.imports;
 
 import io.loadout.event.Outbox;
+import io.loadout.imports.table.Limits;
 import io.loadout.shared.DomainException;
 import io.loadout.shared.Page;
 import io.loadout.shared.PageRequest;
@@ -43,6 +44,14 @@ public class ImportService {
          * taken over at once instead of after a lease.
          */
         Optional<Instant> soleWorkerSince();
+
+        /** Data rows one file may hold; a CSV file with more is refused before any row is read. */
+        @WithDefault("" + Limits.DEFAULT_MAX_ROWS)
+        long maxRows();
+
+        /** Megabytes one file may hold; a larger file is refused as it is sniffed. */
+        @WithDefault("" + Limits.DEFAULT_MAX_MEGABYTES)
+        long maxMegabytes();
 
         /** Jobs the sweep takes over per run (each is imported inline). */
         @WithDefault("20")

@@ -1,5 +1,6 @@
 package io.loadout.imports;
 
+import io.loadout.imports.table.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -14,6 +15,11 @@ public interface Importer {
 
     ImportResult apply(InputStream content, ImportContext context) throws IOException;
 
-    record ImportContext(long jobId, String objectName) {
+    /** {@code limits}: how large a file the importer reads (configured, {@code loadout.imports.max-*}). */
+    record ImportContext(long jobId, String objectName, Limits limits) {
+
+        public ImportContext(long jobId, String objectName) {
+            this(jobId, objectName, Limits.DEFAULT);
+        }
     }
 }

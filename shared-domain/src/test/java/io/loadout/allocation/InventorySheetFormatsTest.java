@@ -53,6 +53,22 @@ class InventorySheetFormatsTest {
         assertThat(lot(b)).endsWith(" Café");
     }
 
+    /** The refusal comes while rows are already being copied into the staging table: the job still says why. */
+    @Test
+    void aSheetMixingBothDecimalConventionsFailsWithItsReasonWhereverTheSecondShows() {
+        var sheet = new StringBuilder(AllocationFixture.SHEET_HEADER);
+        for (int i = 0; i < 300; i++) {
+            sheet.append(asin()).append(",PO-1,x,1.5,10,8,4,3,3,9.99,2026-10-01,0.10,2.00\n");
+        }
+        sheet.append(asin()).append(",PO-1,x,1,10,8,4,3,3,\"4,2\",2026-10-01,0.10,2.00\n");
+
+        var job = fixture.importSheetRaw(sheet.toString());
+
+        assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(job.errorSummary()).startsWith("line 302: the file mixes decimal points (line 2: '1.5') and decimal"
+                + " commas (line 302: '4,2')");
+    }
+
     @Test
     void aJpegSaysWhatItIs() {
         var job = fixture.importSheetBytes(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J'});

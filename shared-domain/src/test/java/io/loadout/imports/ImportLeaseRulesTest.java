@@ -96,6 +96,14 @@ class ImportLeaseRulesTest {
             public int sweepBatch() {
                 return 20;
             }
+
+            public long maxRows() {
+                return 1;
+            }
+
+            public long maxMegabytes() {
+                return 1;
+            }
         };
         return new ImportService(null, null, null, Clock.fixed(T0, ZoneOffset.UTC), config);
     }

@@ -6,7 +6,10 @@ package io.loadout.imports.table;
  */
 public record Limits(long maxRows, long maxMegabytes) {
 
-    public static final Limits DEFAULT = new Limits(1_000_000, 200);
+    /** The defaults of {@code loadout.imports.max-rows} and {@code max-megabytes}. */
+    public static final long DEFAULT_MAX_ROWS = 1_000_000;
+    public static final long DEFAULT_MAX_MEGABYTES = 200;
+    public static final Limits DEFAULT = new Limits(DEFAULT_MAX_ROWS, DEFAULT_MAX_MEGABYTES);
 
     public Limits {
         if (maxRows < 1 || maxMegabytes < 1) {
