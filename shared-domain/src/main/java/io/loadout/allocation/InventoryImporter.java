@@ -81,6 +81,7 @@ public class InventoryImporter implements Importer {
             try (var rows = sheet.rows()) {
                 while (rows.hasNext()) {
                     total.incrementAndGet();
+                    context.progress().read(rows.bytesRead());
                     var lot = InventoryRows.lot(rows.next(), sheet, errors);
                     if (lot.isPresent()) {
                         sink.add(lot.get());

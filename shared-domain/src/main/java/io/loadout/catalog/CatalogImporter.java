@@ -83,7 +83,10 @@ public class CatalogImporter implements Importer {
         var errors = new ArrayList<RowError>();
         var valid = new ArrayList<Line>();
         try (var parsed = sheet.rows()) {
-            parsed.forEachRemaining(row -> lines.line(row, errors).ifPresent(valid::add));
+            while (parsed.hasNext()) {
+                lines.line(parsed.next(), errors).ifPresent(valid::add);
+                context.progress().read(parsed.bytesRead());
+            }
         }
         int total = valid.size() + (int) errors.stream().map(RowError::row).distinct().count();
         if (!errors.isEmpty()) {

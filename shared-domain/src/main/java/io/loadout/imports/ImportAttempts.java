@@ -127,7 +127,7 @@ class ImportAttempts {
                         : "put files under imports/<kind>/ with kind one of " + knownKinds())));
             } else {
                 result = importer.apply(content, new Importer.ImportContext(claim.jobId(), path.objectName(),
-                        new Limits(config.maxRows(), config.maxMegabytes())));
+                        new Limits(config.maxRows(), config.maxMegabytes()), new RecordedProgress(claim)));
                 content.transferTo(OutputStream.nullOutputStream());
             }
             finish(claim, path, result, content.sha256(), true);
@@ -170,7 +170,33 @@ class ImportAttempts {
         }
     }
 
-    /** Counts and hashes what the importer reads; each MiB records progress, renewing the attempt's lease. */
+    /** The importer's progress on the job, at most once per MiB; each record renews the attempt's lease. */
+    private final class RecordedProgress implements ImportProgress {
+        private final ImportClaim.Taken claim;
+        private long recorded;
+
+        RecordedProgress(ImportClaim.Taken claim) {
+            this.claim = claim;
+        }
+
+        @Override
+        public void read(long bytesRead) {
+            if (bytesRead - recorded < PROGRESS_EVERY_BYTES) {
+                return;
+            }
+            recorded = bytesRead;
+            boolean held = QuarkusTransaction.requiringNew().call(() ->
+                    jobs.recordProgress(claim.jobId(), claim.attempt(), bytesRead, clock.instant()));
+            if (!held) {
+                throw new LeaseLost(claim.jobId(), claim.attempt(), "taken over while importing");
+            }
+        }
+    }
+
+    /**
+     * Counts and hashes the object as it is downloaded; each MiB renews the attempt's lease (the importer's own reading
+     * of the file is its progress, {@link RecordedProgress}).
+     */
     private final class TrackedStream extends DigestInputStream {
         private final ImportClaim.Taken claim;
         private long bytes;
@@ -203,11 +229,10 @@ class ImportAttempts {
             bytes += n;
             if (bytes - reportedAt >= PROGRESS_EVERY_BYTES) {
                 reportedAt = bytes;
-                long read = bytes;
                 boolean held = QuarkusTransaction.requiringNew().call(() ->
-                        jobs.recordProgress(claim.jobId(), claim.attempt(), read, clock.instant()));
+                        jobs.recordHeartbeat(claim.jobId(), claim.attempt(), clock.instant()));
                 if (!held) {
-                    throw new LeaseLost(claim.jobId(), claim.attempt(), "taken over while reading");
+                    throw new LeaseLost(claim.jobId(), claim.attempt(), "taken over while downloading");
                 }
             }
         }

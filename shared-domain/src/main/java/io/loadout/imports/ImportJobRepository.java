@@ -86,6 +86,12 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, Lon
                 jobId, ImportStatus.PROCESSING, attempt) == 1;
     }
 
+    /** A sign of life of the attempt holding the job, without progress; false when it no longer holds it. */
+    public boolean recordHeartbeat(long jobId, int attempt, Instant now) {
+        return update("heartbeatAt = ?1 where id = ?2 and status = ?3 and attempts = ?4", now, jobId,
+                ImportStatus.PROCESSING, attempt) == 1;
+    }
+
     public Page<ImportJob> page(ImportStatus status, String kind, PageRequest page) {
         var rows = find("""
                 (:status is null or status = :status) and (:kind is null or kind = :kind)

@@ -15,11 +15,14 @@ public interface Importer {
 
     ImportResult apply(InputStream content, ImportContext context) throws IOException;
 
-    /** {@code limits}: how large a file the importer reads (configured, {@code loadout.imports.max-*}). */
-    record ImportContext(long jobId, String objectName, Limits limits) {
+    /**
+     * {@code limits}: how large a file the importer reads (configured, {@code loadout.imports.max-*});
+     * {@code progress}: where the importer reports how far it has read.
+     */
+    record ImportContext(long jobId, String objectName, Limits limits, ImportProgress progress) {
 
         public ImportContext(long jobId, String objectName) {
-            this(jobId, objectName, Limits.DEFAULT);
+            this(jobId, objectName, Limits.DEFAULT, ImportProgress.NONE);
         }
     }
 }

@@ -3,14 +3,19 @@ package io.loadout.allocation;
 import static io.loadout.allocation.AllocationFixture.asin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadout.imports.ImportProgress;
 import io.loadout.imports.ImportStatus;
+import io.loadout.imports.Importer.ImportContext;
+import io.loadout.imports.table.Limits;
 import io.loadout.shared.Sql;
 import io.loadout.testdoubles.InMemoryBlobStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +32,8 @@ class InventorySheetFormatsTest {
     Sql sql;
     @Inject
     InMemoryBlobStore bucket;
+    @Inject
+    InventoryImporter inventory;
 
     @Test
     void aDecimalCommaSheetIsReadWithItsCommasNotAsWholeNumbers() {
@@ -67,6 +74,30 @@ class InventorySheetFormatsTest {
         assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
         assertThat(job.errorSummary()).startsWith("line 302: the file mixes decimal points (line 2: '1.5') and decimal"
                 + " commas (line 302: '4,2')");
+    }
+
+    /** The importer reports how far it has read its rows as it goes, up to the whole file. */
+    @Test
+    void progressFollowsTheRowsAsTheyAreRead() throws Exception {
+        var sheet = new StringBuilder(AllocationFixture.SHEET_HEADER);
+        for (int i = 0; i < 30_000; i++) {
+            sheet.append(AllocationFixture.row(asin(), "PO-" + i % 7, "1." + i % 10, "10", "8", "4", 3 + i % 5, 3,
+                    (1 + i % 40) + ".99", "2026-10-01", "0.10", "2.00"));
+        }
+        byte[] bytes = sheet.toString().getBytes(StandardCharsets.UTF_8);
+        var reported = new ArrayList<Long>();
+        ImportProgress recording = read -> {
+            if (reported.isEmpty() || reported.get(reported.size() - 1) != read) {
+                reported.add(read);
+            }
+        };
+
+        QuarkusTransaction.requiringNew().call(() -> inventory.apply(new ByteArrayInputStream(bytes),
+                new ImportContext(1, "imports/inventory/progress.csv", Limits.DEFAULT, recording)));
+
+        assertThat(reported).isSorted().hasSizeGreaterThan(10);
+        assertThat(reported.get(0)).isLessThan(bytes.length / 10);
+        assertThat(reported.get(reported.size() - 1)).isEqualTo(bytes.length);
     }
 
     @Test

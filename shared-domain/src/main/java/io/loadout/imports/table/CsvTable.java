@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ final class CsvTable implements Table {
         this.encoding = encoding;
         this.delimiter = delimiter;
         this.limits = limits;
-        try (var records = records()) {
+        try (var records = records(content.open())) {
             this.header = records.hasNext() ? row(records.next()) : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -79,8 +80,10 @@ final class CsvTable implements Table {
     @Override
     public Rows rows() {
         CloseableIterator<CsvRecord> records;
+        Sniffer.CountingStream in;
         try {
-            records = records();
+            in = new Sniffer.CountingStream(content.open(), limits);
+            records = records(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,6 +101,11 @@ final class CsvTable implements Table {
             }
 
             @Override
+            public long bytesRead() {
+                return in.count();
+            }
+
+            @Override
             public void close() {
                 try {
                     records.close();
@@ -108,14 +116,17 @@ final class CsvTable implements Table {
         };
     }
 
-    private CloseableIterator<CsvRecord> records() throws IOException {
+    private CloseableIterator<CsvRecord> records(InputStream in) throws IOException {
         return CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
                 .allowExtraFields(true).allowMissingFields(true).detectBomHeader(false)
-                .ofCsvRecord(reader(content, encoding)).iterator();
+                .ofCsvRecord(reader(in, encoding)).iterator();
     }
 
     private static Reader reader(Content content, TextEncoding encoding) throws IOException {
-        var in = content.open();
+        return reader(content.open(), encoding);
+    }
+
+    private static Reader reader(InputStream in, TextEncoding encoding) throws IOException {
         try {
             in.skipNBytes(encoding.bomLength());
         } catch (IOException | RuntimeException e) {

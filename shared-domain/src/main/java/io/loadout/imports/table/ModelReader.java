@@ -120,6 +120,11 @@ public final class ModelReader {
             }
 
             @Override
+            public long bytesRead() {
+                return source.bytesRead();
+            }
+
+            @Override
             public void close() {
                 source.close();
             }
@@ -128,6 +133,10 @@ public final class ModelReader {
 
     /** Parsed rows over an open file. */
     public interface ParsedRows extends java.util.Iterator<ParsedRow>, AutoCloseable {
+
+        /** Bytes of the file read so far (rows read ahead included), for progress; -1 when not known. */
+        long bytesRead();
+
         @Override
         void close();
     }

@@ -179,6 +179,10 @@ final class Sniffer {
             return lineEnds;
         }
 
+        long count() {
+            return count;
+        }
+
         private void add(int n) {
             count += n;
             if (count > limits.maxBytes()) {
