@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs one claimed attempt of an import job: the importer and the job's final status commit in one transaction,
- * so an attempt that dies leaves no rows, and only the attempt still holding the job may commit.
+ * so an attempt that dies leaves no rows, and only the attempt still holding the job may commit. A dry run's
+ * importer runs in a transaction that is always rolled back, and the job finishes in a transaction of its own.
  */
 @ApplicationScoped
 class ImportAttempts {
@@ -57,8 +58,22 @@ class ImportAttempts {
         var path = ImportPath.parse(claim.objectName()).orElseThrow();
         try {
             // as long as a lease: the default 60 s would cancel a large file's apply step while the attempt is alive
-            QuarkusTransaction.requiringNew().timeout(Math.toIntExact(config.lease().toSeconds()))
-                    .run(() -> process(claim, path));
+            var work = QuarkusTransaction.requiringNew().timeout(Math.toIntExact(config.lease().toSeconds()));
+            if (path.dryRun()) {
+                // ADR 0016: whatever the importer did in its transaction is rolled back; the job finishes in its own
+                Read read = work.call(() -> {
+                    var result = read(claim, path);
+                    // marked once the work is done: a transaction marked earlier refuses to enlist the connection
+                    QuarkusTransaction.setRollbackOnly();
+                    return result;
+                });
+                QuarkusTransaction.requiringNew().run(() -> finish(claim, path, read.result(), read.checksum(), true));
+            } else {
+                work.run(() -> {
+                    var read = read(claim, path);
+                    finish(claim, path, read.result(), read.checksum(), true);
+                });
+            }
             return true;
         } catch (ImportRejected rejected) {
             return finishAfterRollback(claim, path, rejected.result(), true);
@@ -115,7 +130,11 @@ class ImportAttempts {
         }
     }
 
-    private void process(ImportClaim.Taken claim, ImportPath path) {
+    /** What the importer made of the whole content, and the content's checksum. */
+    private record Read(ImportResult result, String checksum) {
+    }
+
+    private Read read(ImportClaim.Taken claim, ImportPath path) {
         var importer = importers.get(path.kind());
         try (var content = new TrackedStream(blobs.open(path.objectName(), claim.generation()), claim)) {
             ImportResult result;
@@ -125,10 +144,11 @@ class ImportAttempts {
                         + (importers.isEmpty() ? "no import kinds are installed yet"
                         : "put files under imports/<kind>/ with kind one of " + knownKinds())));
             } else {
-                result = importer.apply(content, new Importer.ImportContext(claim.jobId(), path.objectName()));
+                result = importer.apply(content, new Importer.ImportContext(claim.jobId(), path.objectName(),
+                        path.dryRun()));
                 content.transferTo(OutputStream.nullOutputStream());
             }
-            finish(claim, path, result, content.sha256(), true);
+            return new Read(result, content.sha256());
         } catch (IOException e) {
             throw new ImportIoException(e);
         }

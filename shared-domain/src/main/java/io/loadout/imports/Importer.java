@@ -12,8 +12,17 @@ public interface Importer {
     /** The folder name under {@code imports/} this importer handles. */
     String kind();
 
+    /**
+     * Reads, checks and applies the file. When {@link ImportContext#dryRun()} it runs every check a real import
+     * runs and reports what it would write (rows applied, new/changed/unchanged), but writes nothing to domain
+     * tables, appends no events and starts nothing (e.g. no preorder allocation). Its transaction is rolled back
+     * anyway (ADR 0016), so a slip cannot write, but counting instead of writing keeps sequences and locks untouched.
+     */
     ImportResult apply(InputStream content, ImportContext context) throws IOException;
 
-    record ImportContext(long jobId, String objectName) {
+    record ImportContext(long jobId, String objectName, boolean dryRun) {
+        public ImportContext(long jobId, String objectName) {
+            this(jobId, objectName, false);
+        }
     }
 }
