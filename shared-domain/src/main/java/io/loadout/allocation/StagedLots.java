@@ -39,6 +39,17 @@ class StagedLots {
     record Applied(long inserted, long changed, List<String> restocked) {
     }
 
+    /**
+     * The lot columns a sheet row sets: a stored lot that differs from its row in any of them is changed. The upsert
+     * and the dry run's count both compare through {@link #differs}, so they cannot disagree on what "changed" is.
+     */
+    static final List<String> COMPARED = List.of("title", "unit_weight_lb", "length_in", "width_in", "height_in",
+            "qty_purchased", "qty_remaining", "unit_cost", "date_added", "min_ship", "max_ship");
+
+    /** What the upsert would do, counted (a dry run): lots new, changed and unchanged. */
+    record WouldApply(long inserted, long changed, long unchanged) {
+    }
+
     private final Sql sql;
 
     StagedLots(Sql sql) {
@@ -88,6 +99,28 @@ class StagedLots {
                         + " is below the " + r.getLong("qty_allocated") + " units already allocated from this lot"));
     }
 
+    /** SQL true when the row aliased {@code stored} differs from {@code sheet} in a {@link #COMPARED} column. */
+    static String differs(String stored, String sheet) {
+        return "(" + String.join(", ", COMPARED.stream().map(c -> stored + "." + c).toList()) + ") is distinct from ("
+                + String.join(", ", COMPARED.stream().map(c -> sheet + "." + c).toList()) + ")";
+    }
+
+    /**
+     * The dry run of {@link #apply}: how many staged lots it would insert, change and leave alone, by the same
+     * comparison, writing nothing.
+     */
+    WouldApply wouldApply() {
+        return sql.one("""
+                select count(*) filter (where l.id is null) inserted,
+                       count(*) filter (where l.id is not null and """ + differs("l", "s") + """
+                ) changed,
+                       count(*) filter (where l.id is not null and not """ + differs("l", "s") + """
+                ) unchanged
+                  from inventory_staged s left join inventory_lot l on l.asin = s.asin and l.batch = s.batch""",
+                List.of(), r -> new WouldApply(r.getLong("inserted"), r.getLong("changed"), r.getLong("unchanged")))
+                .orElseThrow();
+    }
+
     /**
      * Upserts the staged lots by (ASIN, batch) in file order (the order COPY wrote the staging table's heap, which a
      * scan of a temporary table always reads from its start; a sort would spill to disk), writing only those that differ from the stored lot.
@@ -114,12 +147,7 @@ class StagedLots {
                          unit_cost = excluded.unit_cost, date_added = excluded.date_added,
                          min_ship = excluded.min_ship, max_ship = excluded.max_ship,
                          changed_at = excluded.changed_at, changed_by = excluded.changed_by
-                   where (lot.title, lot.unit_weight_lb, lot.length_in, lot.width_in, lot.height_in, lot.qty_purchased,
-                          lot.qty_remaining, lot.unit_cost, lot.date_added, lot.min_ship, lot.max_ship)
-                         is distinct from
-                         (excluded.title, excluded.unit_weight_lb, excluded.length_in, excluded.width_in,
-                          excluded.height_in, excluded.qty_purchased, excluded.qty_remaining, excluded.unit_cost,
-                          excluded.date_added, excluded.min_ship, excluded.max_ship)
+                   where """ + differs("lot", "excluded") + """
                   returning lot.asin, lot.batch, (xmax = 0) inserted, lot.qty_remaining - lot.qty_allocated available)
                 select count(*) filter (where w.inserted) inserted, count(*) filter (where not w.inserted) changed,
                        array(select distinct r.asin from written r

@@ -2,6 +2,7 @@ package io.loadout.imports;
 
 import io.loadout.imports.table.ModelReader;
 import io.loadout.imports.table.NumberConvention;
+import io.loadout.imports.table.Table;
 import io.loadout.imports.table.TextEncoding;
 import java.util.List;
 
@@ -45,8 +46,12 @@ public record ImportResult(int rowsTotal, int rowsApplied, List<RowError> errors
      */
     public record ReadFacts(String encoding, NumberConvention numberConvention) {
         public static ReadFacts of(ModelReader reader) {
-            return new ReadFacts(reader.table().encoding().map(TextEncoding::label).orElse(null),
-                    reader.numberConvention());
+            return new ReadFacts(encodingOf(reader.table()).encoding(), reader.numberConvention());
+        }
+
+        /** A file refused before its numbers were settled: only its encoding is known. */
+        public static ReadFacts encodingOf(Table table) {
+            return new ReadFacts(table.encoding().map(TextEncoding::label).orElse(null), null);
         }
     }
 
