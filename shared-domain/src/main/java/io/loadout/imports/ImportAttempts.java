@@ -60,13 +60,17 @@ class ImportAttempts {
             // as long as a lease: the default 60 s would cancel a large file's apply step while the attempt is alive
             var work = QuarkusTransaction.requiringNew().timeout(Math.toIntExact(config.lease().toSeconds()));
             if (path.dryRun()) {
-                // ADR 0016: whatever the importer did in its transaction is rolled back; the job finishes in its own
-                Read read = work.call(() -> {
-                    var result = read(claim, path);
-                    // marked once the work is done: a transaction marked earlier refuses to enlist the connection
-                    QuarkusTransaction.setRollbackOnly();
-                    return result;
-                });
+                // ADR 0016: whatever the importer did is rolled back (leaving by an exception rolls the transaction
+                // back); the job finishes in a transaction of its own
+                Read read;
+                try {
+                    work.run(() -> {
+                        throw new DryRunRead(read(claim, path));
+                    });
+                    throw new IllegalStateException("unreachable");
+                } catch (DryRunRead done) {
+                    read = done.read;
+                }
                 QuarkusTransaction.requiringNew().run(() -> finish(claim, path, read.result(), read.checksum(), true));
             } else {
                 work.run(() -> {
@@ -180,6 +184,16 @@ class ImportAttempts {
             e = e.getCause();
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /** Carries a dry run's result out of its transaction, rolling the transaction back on the way. */
+    private static final class DryRunRead extends RuntimeException {
+        private final transient Read read;
+
+        DryRunRead(Read read) {
+            super("dry run read", null, false, false);
+            this.read = read;
+        }
     }
 
     private static final class ImportIoException extends RuntimeException {
