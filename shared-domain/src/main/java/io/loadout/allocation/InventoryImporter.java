@@ -34,8 +34,8 @@ import org.jboss.logging.Logger;
  * declared in {@link InventorySheet}; reading, encodings, numbers and dates are {@code io.loadout.imports.table}'s,
  * and every error's row is the file line (the header is line 1). Rows stream through: each valid one is copied into
  * the job's staging table as it is read ({@link StagedLots}), so memory does not grow with the file (only with its
- * errors); the checks across rows and the upsert are set-based SQL there. A dry run runs every check, then counts
- * what the upsert would do from the same staging table ({@link StagedLots#wouldApply}) instead of writing.
+ * errors); the checks across rows and the writes are set-based SQL there. A dry run runs every check, then counts
+ * what the writes would do from the same staging table ({@link StagedLots#wouldApply}) instead of writing.
  */
 @ApplicationScoped
 public class InventoryImporter implements Importer {
@@ -63,19 +63,13 @@ public class InventoryImporter implements Importer {
         long opened = System.nanoTime();
         try (var file = SpooledContent.of(content)) {
             var table = Table.open(file, Limits.DEFAULT);
-            ModelReader sheet;
             try {
-                sheet = InventorySheet.MODEL.read(table, clock);
+                var sheet = InventorySheet.MODEL.read(table, clock);
+                LOG.infof("import job %d: spooled, sniffed and header read in %d ms", context.jobId(),
+                        (System.nanoTime() - opened) / 1_000_000);
+                return ReadFacts.recorded(sheet, () -> apply(sheet, context));
             } catch (FileRefused e) {
                 return refused(e).withRead(ReadFacts.encodingOf(table));
-            }
-            LOG.infof("import job %d: spooled, sniffed and evidence pass in %d ms", context.jobId(),
-                    (System.nanoTime() - opened) / 1_000_000);
-            var facts = ReadFacts.of(sheet);
-            try {
-                return apply(sheet, context).withRead(facts);
-            } catch (ImportRejected e) {
-                throw new ImportRejected(e.result().withRead(facts));
             }
         } catch (FileRefused e) {
             return refused(e);
@@ -91,7 +85,8 @@ public class InventoryImporter implements Importer {
         if (!sheet.present(DIMENSIONS) && !size.stream().allMatch(sheet::present)) {
             var missing = size.stream().filter(c -> !sheet.present(c)).map(Column::name).toList();
             return ImportResult.rejected(new RowError(1, String.join(",", missing), "missing columns " + missing
-                    + ": the package size needs length_in, width_in and height_in, or package_dimensions as LxWxH"));
+                    + ": the package size needs length_in, width_in and height_in, or package_dimensions as LxWxH"))
+                    .withRead(ReadFacts.encodingOf(sheet.table()));
         }
         long started = System.nanoTime();
         var errors = new ArrayList<RowError>();

@@ -9,13 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The buying sheet's valid rows in a staging table, and the rules and writes that are set-based over it: rows are
  * streamed in with {@code COPY}, the checks that need other rows or the stored lots are single queries, and the
- * upsert into {@code inventory_lot} is one statement. The staging table is temporary to the job's transaction
- * ({@code on commit drop}): it is written on the transaction's own connection and gone when the job commits or rolls
- * back.
+ * writes into {@code inventory_lot} are a few set-based statements. The staging table is temporary to the job's
+ * transaction ({@code on commit drop}): it is written on the transaction's own connection and gone when the job
+ * commits or rolls back.
  */
 @ApplicationScoped
 class StagedLots {
@@ -23,6 +24,12 @@ class StagedLots {
     private static final String TABLE = "inventory_staged";
     private static final String COLUMNS = "line, asin, batch, title, unit_weight_lb, length_in, width_in, height_in,"
             + " qty_purchased, qty_remaining, unit_cost, date_added, min_ship, max_ship";
+    /**
+     * The lot's values a sheet row sets: a stored lot differing in one of them is changed by the row. The writes and
+     * the dry run's count both compare through {@link #differs}, so they cannot disagree on what "changed" is.
+     */
+    private static final List<String> SHEET_VALUES = List.of("title", "unit_weight_lb", "length_in", "width_in",
+            "height_in", "qty_purchased", "qty_remaining", "unit_cost", "date_added", "min_ship", "max_ship");
 
     /** What the caller streams: every valid lot of the file, in file order, each handed to {@code sink}. */
     @FunctionalInterface
@@ -35,18 +42,11 @@ class StagedLots {
         void add(Lot lot) throws SQLException;
     }
 
-    /** The upsert's outcome: lots inserted and changed, and the ASINs with preorders waiting whose stock grew. */
+    /** What the writes did: lots inserted and changed, and the ASINs with preorders waiting whose stock grew. */
     record Applied(long inserted, long changed, List<String> restocked) {
     }
 
-    /**
-     * The lot columns a sheet row sets: a stored lot that differs from its row in any of them is changed. The upsert
-     * and the dry run's count both compare through {@link #differs}, so they cannot disagree on what "changed" is.
-     */
-    static final List<String> COMPARED = List.of("title", "unit_weight_lb", "length_in", "width_in", "height_in",
-            "qty_purchased", "qty_remaining", "unit_cost", "date_added", "min_ship", "max_ship");
-
-    /** What the upsert would do, counted (a dry run): lots new, changed and unchanged. */
+    /** What the writes would do, counted (a dry run): lots new, changed and unchanged. */
     record WouldApply(long inserted, long changed, long unchanged) {
     }
 
@@ -63,8 +63,11 @@ class StagedLots {
                 + " title text not null, unit_weight_lb numeric, length_in numeric, width_in numeric, height_in numeric,"
                 + " qty_purchased integer, qty_remaining integer, unit_cost numeric, date_added date, min_ship numeric,"
                 + " max_ship numeric) on commit drop", List.of());
-        return sql.copyIn("copy " + TABLE + " (" + COLUMNS + ") from stdin with (format csv)",
+        long staged = sql.copyIn("copy " + TABLE + " (" + COLUMNS + ") from stdin with (format csv)",
                 rows -> lots.forEach(lot -> write(rows, lot)));
+        // a temporary table has no statistics until analysed: without them the joins below probe an index per row
+        sql.update("analyze " + TABLE, List.of());
+        return staged;
     }
 
     private static void write(CopyRows rows, Lot lot) throws SQLException {
@@ -99,10 +102,48 @@ class StagedLots {
                         + " is below the " + r.getLong("qty_allocated") + " units already allocated from this lot"));
     }
 
-    /** SQL true when the row aliased {@code stored} differs from {@code sheet} in a {@link #COMPARED} column. */
-    static String differs(String stored, String sheet) {
-        return "(" + String.join(", ", COMPARED.stream().map(c -> stored + "." + c).toList()) + ") is distinct from ("
-                + String.join(", ", COMPARED.stream().map(c -> sheet + "." + c).toList()) + ")";
+    /**
+     * Writes the staged lots into {@code inventory_lot} in four statements, none with a row-by-row path: remember
+     * what is available of the ASINs preorders wait for ({@code waiting}), update the stored lots that differ from
+     * their row, insert the lots not stored yet (an anti-join, cheaper than {@code on conflict}'s speculative insert
+     * per row), and name the waiting ASINs whose available units grew. The staging table holds each (ASIN, batch)
+     * once ({@link #removeRepeats}); a lot another transaction inserts meanwhile makes the insert fail on the unique
+     * key, which the caller reports.
+     */
+    Applied apply(List<String> waiting, Actor actor, Instant now) {
+        sql.update("drop table if exists pg_temp.inventory_waiting", List.of());
+        sql.update("create temp table inventory_waiting (asin text, batch text, available integer) on commit drop",
+                List.of());
+        sql.update("""
+                insert into inventory_waiting
+                select l.asin, l.batch, l.qty_remaining - l.qty_allocated from inventory_lot l
+                 where l.asin = any(?::text[])""", List.of((Object) waiting.toArray(String[]::new)));
+        long changed = sql.update("""
+                update inventory_lot lot
+                   set title = s.title, unit_weight_lb = s.unit_weight_lb, length_in = s.length_in,
+                       width_in = s.width_in, height_in = s.height_in, qty_purchased = s.qty_purchased,
+                       qty_remaining = s.qty_remaining, unit_cost = s.unit_cost, date_added = s.date_added,
+                       min_ship = s.min_ship, max_ship = s.max_ship, changed_at = cast(? as timestamptz), changed_by = ?
+                  from inventory_staged s
+                 where lot.asin = s.asin and lot.batch = s.batch and %s""".formatted(differs("lot", "s")),
+                List.of(now, actor.name()));
+        long inserted = sql.update("""
+                insert into inventory_lot (asin, batch, title, unit_weight_lb, length_in, width_in, height_in,
+                       qty_purchased, qty_remaining, unit_cost, date_added, min_ship, max_ship,
+                       created_at, created_by, changed_at, changed_by)
+                select asin, batch, title, unit_weight_lb, length_in, width_in, height_in, qty_purchased,
+                       qty_remaining, unit_cost, date_added, min_ship, max_ship,
+                       cast(? as timestamptz), ?, cast(? as timestamptz), ?
+                  from inventory_staged s
+                 where not exists (select from inventory_lot l where l.asin = s.asin and l.batch = s.batch)""",
+                List.of(now, actor.name(), now, actor.name()));
+        var restocked = sql.list("""
+                select distinct l.asin from inventory_lot l
+                  join inventory_staged s on s.asin = l.asin and s.batch = l.batch
+                  left join inventory_waiting b on b.asin = l.asin and b.batch = l.batch
+                 where l.asin = any(?::text[]) and l.qty_remaining - l.qty_allocated > coalesce(b.available, 0)
+                 order by l.asin""", List.of((Object) waiting.toArray(String[]::new)), r -> r.getString("asin"));
+        return new Applied(inserted, changed, restocked);
     }
 
     /**
@@ -112,50 +153,18 @@ class StagedLots {
     WouldApply wouldApply() {
         return sql.one("""
                 select count(*) filter (where l.id is null) inserted,
-                       count(*) filter (where l.id is not null and """ + differs("l", "s") + """
-                ) changed,
-                       count(*) filter (where l.id is not null and not """ + differs("l", "s") + """
-                ) unchanged
-                  from inventory_staged s left join inventory_lot l on l.asin = s.asin and l.batch = s.batch""",
+                       count(*) filter (where l.id is not null and %1$s) changed,
+                       count(*) filter (where l.id is not null and not %1$s) unchanged
+                  from inventory_staged s left join inventory_lot l on l.asin = s.asin and l.batch = s.batch"""
+                        .formatted(differs("l", "s")),
                 List.of(), r -> new WouldApply(r.getLong("inserted"), r.getLong("changed"), r.getLong("unchanged")))
                 .orElseThrow();
     }
 
-    /**
-     * Upserts the staged lots by (ASIN, batch) in file order (the order COPY wrote the staging table's heap, which a
-     * scan of a temporary table always reads from its start; a sort would spill to disk), writing only those that differ from the stored lot.
-     * Of the ASINs in {@code waiting} (those preorders wait for), it names the ones whose available units grew.
-     */
-    Applied apply(List<String> waiting, Actor actor, Instant now) {
-        return sql.one("""
-                with waiting as (select distinct unnest(?::text[]) asin),
-                before as (
-                  select l.asin, l.batch, l.qty_remaining - l.qty_allocated available
-                    from inventory_lot l join waiting w on w.asin = l.asin),
-                written as (
-                  insert into inventory_lot as lot (asin, batch, title, unit_weight_lb, length_in, width_in, height_in,
-                         qty_purchased, qty_remaining, unit_cost, date_added, min_ship, max_ship,
-                         created_at, created_by, changed_at, changed_by)
-                  select asin, batch, title, unit_weight_lb, length_in, width_in, height_in, qty_purchased,
-                         qty_remaining, unit_cost, date_added, min_ship, max_ship,
-                         cast(? as timestamptz), ?, cast(? as timestamptz), ?
-                    from inventory_staged
-                  on conflict (asin, batch) do update
-                     set title = excluded.title, unit_weight_lb = excluded.unit_weight_lb,
-                         length_in = excluded.length_in, width_in = excluded.width_in, height_in = excluded.height_in,
-                         qty_purchased = excluded.qty_purchased, qty_remaining = excluded.qty_remaining,
-                         unit_cost = excluded.unit_cost, date_added = excluded.date_added,
-                         min_ship = excluded.min_ship, max_ship = excluded.max_ship,
-                         changed_at = excluded.changed_at, changed_by = excluded.changed_by
-                   where """ + differs("lot", "excluded") + """
-                  returning lot.asin, lot.batch, (xmax = 0) inserted, lot.qty_remaining - lot.qty_allocated available)
-                select count(*) filter (where w.inserted) inserted, count(*) filter (where not w.inserted) changed,
-                       array(select distinct r.asin from written r
-                               join waiting p on p.asin = r.asin
-                               left join before b on b.asin = r.asin and b.batch = r.batch
-                              where r.available > coalesce(b.available, 0) order by r.asin) restocked
-                  from written w""",
-                List.of(waiting.toArray(String[]::new), now, actor.name(), now, actor.name()),
-                r -> new Applied(r.getLong("inserted"), r.getLong("changed"), r.getStrings("restocked"))).orElseThrow();
+    /** The condition that a stored lot ({@code lot}) differs from its staged row ({@code row}) in a sheet column. */
+    static String differs(String lot, String row) {
+        String stored = SHEET_VALUES.stream().map(c -> lot + "." + c).collect(Collectors.joining(", "));
+        String staged = SHEET_VALUES.stream().map(c -> row + "." + c).collect(Collectors.joining(", "));
+        return "(" + stored + ") is distinct from (" + staged + ")";
     }
 }

@@ -76,17 +76,11 @@ public class CatalogImporter implements Importer {
     public ImportResult apply(InputStream content, ImportContext context) throws IOException {
         try (var file = SpooledContent.of(content)) {
             var table = Table.open(file, Limits.DEFAULT);
-            ModelReader sheet;
             try {
-                sheet = CatalogSheet.MODEL.read(table, clock);
+                var sheet = CatalogSheet.MODEL.read(table, clock);
+                return ReadFacts.recorded(sheet, () -> apply(sheet, context));
             } catch (FileRefused e) {
                 return refused(e).withRead(ReadFacts.encodingOf(table));
-            }
-            var facts = ReadFacts.of(sheet);
-            try {
-                return apply(sheet, context).withRead(facts);
-            } catch (ImportRejected e) {
-                throw new ImportRejected(e.result().withRead(facts));
             }
         } catch (FileRefused e) {
             return refused(e);

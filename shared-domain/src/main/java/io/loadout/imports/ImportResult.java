@@ -5,6 +5,7 @@ import io.loadout.imports.table.NumberConvention;
 import io.loadout.imports.table.Table;
 import io.loadout.imports.table.TextEncoding;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What an importer did with a file (in a dry run: would have done). {@code rowsApplied} rows were written;
@@ -47,6 +48,19 @@ public record ImportResult(int rowsTotal, int rowsApplied, List<RowError> errors
     public record ReadFacts(String encoding, NumberConvention numberConvention) {
         public static ReadFacts of(ModelReader reader) {
             return new ReadFacts(encodingOf(reader.table()).encoding(), reader.numberConvention());
+        }
+
+        /**
+         * The result of reading the file through {@code reader} with how it was read (the convention is the file's
+         * once its rows have been read); a rejection carries it too. A result that says how it was read stands.
+         */
+        public static ImportResult recorded(ModelReader reader, Supplier<ImportResult> apply) {
+            try {
+                var result = apply.get();
+                return result.read() != null ? result : result.withRead(of(reader));
+            } catch (ImportRejected e) {
+                throw new ImportRejected(e.result().withRead(of(reader)));
+            }
         }
 
         /** A file refused before its numbers were settled: only its encoding is known. */

@@ -43,7 +43,7 @@ public sealed interface ColumnType<T> {
         public Long parse(Cell cell, FileFacts facts) {
             BigDecimal value = Decimal.number(cell, facts);
             Decimal.within(value, BigDecimal.valueOf(min), BigDecimal.valueOf(max));
-            if (value.stripTrailingZeros().scale() > 0) {
+            if (value.scale() > 0 && value.stripTrailingZeros().scale() > 0) {
                 throw new CellRefused("must be a whole number (not " + value.toPlainString() + ")");
             }
             return value.longValueExact();
@@ -66,7 +66,7 @@ public sealed interface ColumnType<T> {
         @Override
         public BigDecimal parse(Cell cell, FileFacts facts) {
             BigDecimal value = number(cell, facts);
-            if (value.stripTrailingZeros().scale() > scale) {
+            if (value.scale() > scale && value.stripTrailingZeros().scale() > scale) {
                 throw new CellRefused(value.toPlainString() + " has more than " + scale + " decimals");
             }
             within(value, min, max);

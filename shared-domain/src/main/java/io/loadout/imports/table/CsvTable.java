@@ -35,12 +35,25 @@ final class CsvTable implements Table {
         }
     }
 
-    static CsvTable open(Content content, TextEncoding encoding, Limits limits) throws IOException {
+    static CsvTable open(Content content, FileKind kind, Limits limits) throws IOException {
         char delimiter;
-        try (var reader = reader(content, encoding)) {
+        try (var reader = reader(content, kind.encoding())) {
             delimiter = Delimiters.detect(reader);
         }
-        return new CsvTable(content, encoding, delimiter, limits);
+        var table = new CsvTable(content, kind.encoding(), delimiter, limits);
+        if (kind.lineEnds() > limits.maxRows()) {
+            table.requireWithinRowLimit();
+        }
+        return table;
+    }
+
+    /** Counts the rows (blank ones are not rows) so a file over the limit is refused before any row is handed out. */
+    private void requireWithinRowLimit() {
+        try (var rows = rows()) {
+            while (rows.hasNext()) {
+                rows.next();
+            }
+        }
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class Dates {
 
-    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern SLASH = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d+)");
     private static final String FORMATS = "write 2026-03-04 or 3/4/2026";
 
@@ -28,13 +27,29 @@ public final class Dates {
     }
 
     /**
+     * Whether the text is a slash date a day/month date elsewhere in the file would make ambiguous ({@code 3/4/2026}:
+     * both parts could be the month, and they differ).
+     */
+    static boolean orderMatters(String text) {
+        if (text.indexOf('/') < 0) {
+            return false;
+        }
+        Matcher m = SLASH.matcher(text);
+        if (!m.matches() || m.group(3).length() != 4) {
+            return false;
+        }
+        int first = Integer.parseInt(m.group(1));
+        int second = Integer.parseInt(m.group(2));
+        return first <= 12 && second <= 12 && first != second;
+    }
+
+    /**
      * @param dayFirstLine the first line of the file showing a day/month date, 0 if none
      * @throws CellRefused when the text is not one unambiguous real date
      */
     public static LocalDate parse(String text, long dayFirstLine) {
-        Matcher iso = ISO.matcher(text);
-        if (iso.matches()) {
-            return of(text, iso.group(1), iso.group(2), iso.group(3));
+        if (isoShaped(text)) {
+            return of(text, text.substring(0, 4), text.substring(5, 7), text.substring(8, 10));
         }
         Matcher us = SLASH.matcher(text);
         if (!us.matches()) {
@@ -55,6 +70,20 @@ public final class Dates {
                     + " or " + String.format("%s-%02d-%02d", us.group(3), second, first));
         }
         return of(text, us.group(3), us.group(1), us.group(2));
+    }
+
+    /** {@code dddd-dd-dd}, checked without a pattern: most cells of most files are written so. */
+    private static boolean isoShaped(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = text.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static LocalDate of(String text, String year, String month, String day) {

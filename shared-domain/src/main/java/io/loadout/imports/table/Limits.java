@@ -1,6 +1,9 @@
 package io.loadout.imports.table;
 
-/** How much a caller lets one file hold; a larger file is refused before any row is handed out. */
+/**
+ * How much a caller lets one file hold. A CSV file over either limit is refused before any row is handed out; a
+ * workbook over the row limit when its row past the limit is reached (the import then writes nothing).
+ */
 public record Limits(long maxRows, long maxMegabytes) {
 
     public static final Limits DEFAULT = new Limits(1_000_000, 200);

@@ -2,59 +2,46 @@ package io.loadout.imports.table;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.NoSuchElementException;
 
 /**
- * A table read against a row model. Opening it matches the header and runs the evidence pass over every row: the
- * row limit, the file's number convention and day/month dates are settled there, before any row is handed out.
- * {@link #rows()} then streams the parsed rows (the file is read again), one at a time.
+ * A table read against a row model, in one pass where the file allows it. Values whose reading depends on the
+ * whole file (an ambiguous {@code 1,234} before any value shows the decimal separator, a {@code 3/4/2026} that a
+ * later day/month date would make ambiguous) are held back with the rows after them until the file's evidence
+ * settles them; rows then come out in file order, each read exactly as a reading of the whole file first would
+ * read it. When more than {@value #PENDING_ROWS} rows wait, the rest of the file is read for its evidence alone and
+ * then again for its rows: memory stays bounded, and only such files are read twice. A file showing both decimal
+ * conventions is refused as soon as the second one shows ({@link FileRefused} from the row stream).
  */
 public final class ModelReader {
+
+    static final int PENDING_ROWS = 10_000;
 
     private final RowModel model;
     private final Table table;
     private final HeaderMatch match;
-    private final ColumnType.FileFacts facts;
-    private final long rowCount;
+    private final FileEvidence evidence;
+    private final LocalDate today;
 
-    private ModelReader(RowModel model, Table table, HeaderMatch match, ColumnType.FileFacts facts, long rowCount) {
+    private ModelReader(RowModel model, Table table, HeaderMatch match, LocalDate today) {
         this.model = model;
         this.table = table;
         this.match = match;
-        this.facts = facts;
-        this.rowCount = rowCount;
+        this.evidence = new FileEvidence(model, match);
+        this.today = today;
     }
 
     static ModelReader open(RowModel model, Table table, Clock clock) {
-        var match = HeaderMatch.of(model, table.header());
-        var numbers = new NumberEvidence();
-        long dayFirstLine = 0;
-        long count = 0;
-        try (var rows = table.rows()) {
-            while (rows.hasNext()) {
-                var row = rows.next();
-                count++;
-                for (int c = 0; c < model.columns().size(); c++) {
-                    var column = model.columns().get(c);
-                    Cell cell = match.position(c) < 0 ? Cell.BLANK : row.cell(match.position(c));
-                    if (cell.number() != null || cell.date() != null) {
-                        continue;
-                    }
-                    if (column.numeric()) {
-                        numbers.see(cell.text(), row.line());
-                    } else if (column.dated() && dayFirstLine == 0 && Dates.dayFirst(cell.text())) {
-                        dayFirstLine = row.line();
-                    }
-                }
-            }
-        }
-        var facts = new ColumnType.FileFacts(numbers.convention(), dayFirstLine, LocalDate.now(clock));
-        return new ModelReader(model, table, match, facts, count);
+        return new ModelReader(model, table, HeaderMatch.of(model, table.header()), LocalDate.now(clock));
     }
 
-    /** The decimal convention the evidence pass established (recorded on the job with the encoding). */
+    /**
+     * The decimal convention the rows read so far established: the file's own once {@link #rows()} has been read
+     * to its end (recorded on the job with the encoding).
+     */
     public NumberConvention numberConvention() {
-        return facts.numbers();
+        return evidence.convention();
     }
 
     public Table table() {
@@ -70,23 +57,42 @@ public final class ModelReader {
         return match.position(model.indexOf(column)) >= 0;
     }
 
-    /** Reads a value found inside a cell (e.g. one part of "10 x 8 x 4") by the file's conventions. */
+    /** Reads a value found inside a cell (e.g. one part of "10 x 8 x 4") by the file's conventions so far. */
     public <T> T parse(ColumnType<T> type, String text) {
-        return type.parse(Cell.text(text), facts);
+        return type.parse(Cell.text(text), evidence.facts(today));
     }
 
-    /** Non-blank data rows, as counted by the evidence pass. */
-    public long rowCount() {
-        return rowCount;
-    }
-
-    /** The parsed rows, streamed; close it when done. */
+    /** The parsed rows, streamed in file order; close it when done. Read them once. */
     public ParsedRows rows() {
-        var rows = table.rows();
+        return rows(PENDING_ROWS);
+    }
+
+    /** The rows, holding back at most {@code pendingRows} before reading the rest of the file for its evidence. */
+    ParsedRows rows(int pendingRows) {
         return new ParsedRows() {
+            private final ArrayDeque<SheetRow> pending = new ArrayDeque<>();
+            private Rows source = table.rows();
+            private boolean wholeFileKnown;
+
             @Override
             public boolean hasNext() {
-                return rows.hasNext();
+                while (pending.isEmpty() || !wholeFileKnown && !evidence.settled(pending.peekFirst())) {
+                    if (!source.hasNext()) {
+                        wholeFileKnown = true;
+                    } else if (!wholeFileKnown && pending.size() >= pendingRows) {
+                        readRestForEvidence();
+                    } else {
+                        var row = source.next();
+                        if (!wholeFileKnown) {
+                            evidence.see(row);
+                        }
+                        pending.addLast(row);
+                    }
+                    if (wholeFileKnown && pending.isEmpty() && !source.hasNext()) {
+                        return false;
+                    }
+                }
+                return true;
             }
 
             @Override
@@ -94,12 +100,28 @@ public final class ModelReader {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return model.parse(rows.next(), match, facts);
+                return model.parse(pending.pollFirst(), match, evidence.facts(today));
+            }
+
+            /** Too many rows wait: the rest of the file settles the evidence, then is read again after them. */
+            private void readRestForEvidence() {
+                long resumeAfter = pending.isEmpty() ? 0 : pending.peekLast().line();
+                while (source.hasNext()) {
+                    evidence.see(source.next());
+                }
+                source.close();
+                source = table.rows();
+                if (resumeAfter > 0) {
+                    while (source.hasNext() && source.next().line() < resumeAfter) {
+                        // rows up to the last pending one (included) are pending already
+                    }
+                }
+                wholeFileKnown = true;
             }
 
             @Override
             public void close() {
-                rows.close();
+                source.close();
             }
         };
     }

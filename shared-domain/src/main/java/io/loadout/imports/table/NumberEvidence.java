@@ -1,6 +1,6 @@
 package io.loadout.imports.table;
 
-/** Collects, over the evidence pass, the first line showing each decimal convention (see {@link Numbers}). */
+/** Collects, over the rows read, the first line showing each decimal convention (see {@link Numbers}). */
 final class NumberEvidence {
 
     private long pointLine;
@@ -8,26 +8,30 @@ final class NumberEvidence {
     private long commaLine;
     private String commaValue;
 
-    void see(String text, long line) {
+    /** True when the value is the first evidence for its convention (the file's convention may have changed). */
+    boolean see(String text, long line) {
         if (text.isEmpty()) {
-            return;
+            return false;
         }
         switch (Numbers.readings(text).evidence()) {
             case DECIMAL_POINT -> {
                 if (pointValue == null) {
                     pointValue = text;
                     pointLine = line;
+                    return true;
                 }
             }
             case DECIMAL_COMMA -> {
                 if (commaValue == null) {
                     commaValue = text;
                     commaLine = line;
+                    return true;
                 }
             }
             default -> {
             }
         }
+        return false;
     }
 
     /** @throws FileRefused when the file shows both conventions */

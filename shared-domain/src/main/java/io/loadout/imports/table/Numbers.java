@@ -48,12 +48,24 @@ public final class Numbers {
             return NumberConvention.UNDECIDED;
         }
 
+        /** Reads as one value whatever the file's convention turns out to be (evidence, or the same under both). */
+        boolean readsAlike() {
+            return point != null && comma == null || comma != null && point == null
+                    || point != null && point.compareTo(comma) == 0;
+        }
+
         boolean ambiguous() {
             return point != null && comma != null && point.compareTo(comma) != 0;
         }
     }
 
     static Readings readings(String text) {
+        var plain = plainReadings(text);
+        return plain != null ? plain : patternReadings(text);
+    }
+
+    /** The readings by the rule's patterns, for any text (the reference {@link #plainReadings} must agree with). */
+    static Readings patternReadings(String text) {
         String cleaned = clean(text);
         if (cleaned == null) {
             return new Readings(null, null);
@@ -90,6 +102,34 @@ public final class Numbers {
         throw new CellRefused("'" + text + "' is not a number" + (convention == NumberConvention.UNDECIDED ? ""
                 : convention == NumberConvention.DECIMAL_COMMA ? " (this file writes decimals with a comma: 1.234,50)"
                 : " (this file writes decimals with a point: 1,234.50)"));
+    }
+
+    /**
+     * The readings of the common case without the patterns (they cost more than the rest of a row): ASCII digits
+     * with at most one point and no comma, sign or symbol. Digits alone read the same under both conventions;
+     * {@code d.ddd} (a first group of 1–3 digits not starting with 0, then three) is also a thousands group for a
+     * decimal comma; any other point is a decimal point only. Null for everything else, which the patterns read.
+     */
+    private static Readings plainReadings(String text) {
+        int length = text.length();
+        int point = -1;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '.' && point < 0) {
+                point = i;
+            } else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        if (length == 0 || point == length - 1) {
+            return null;
+        }
+        var value = new BigDecimal(text);
+        if (point < 0) {
+            return new Readings(value, value);
+        }
+        boolean thousandsGroup = length - point - 1 == 3 && point >= 1 && point <= 3 && text.charAt(0) != '0';
+        return new Readings(value, thousandsGroup ? value.movePointRight(3).setScale(0) : null);
     }
 
     /** Spaces, one currency symbol and the sign off; "-" kept in front; null when nothing numeric is left. */

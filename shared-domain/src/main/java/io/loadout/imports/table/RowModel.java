@@ -44,6 +44,11 @@ public record RowModel(String kind, List<Column<?>> columns, boolean ignoresUnkn
     }
 
     int indexOf(Column<?> column) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i) == column) {
+                return i; // rows look columns up by the model's own constants; a record's equals compares every field
+            }
+        }
         int index = columns.indexOf(column);
         if (index < 0) {
             throw new IllegalArgumentException(column.name() + " is not a column of " + kind);

@@ -36,24 +36,21 @@ final class Sniffer {
         if (startsWith(head, 0x50, 0x4B, 0x03, 0x04)) {
             return zip(content, limits);
         }
-        if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
-            checkSize(content, limits);
-            return FileKind.text(TextEncoding.UTF_8_BOM);
-        }
-        if (startsWith(head, 0xFF, 0xFE)) {
-            checkSize(content, limits);
-            return FileKind.text(TextEncoding.UTF_16LE);
-        }
-        if (startsWith(head, 0xFE, 0xFF)) {
-            checkSize(content, limits);
-            return FileKind.text(TextEncoding.UTF_16BE);
-        }
-        for (byte b : head) {
-            if (b == 0) {
-                throw new FileRefused("this is a binary file, not text" + SAVE_AS);
+        var bom = startsWith(head, 0xEF, 0xBB, 0xBF) ? TextEncoding.UTF_8_BOM
+                : startsWith(head, 0xFF, 0xFE) ? TextEncoding.UTF_16LE
+                : startsWith(head, 0xFE, 0xFF) ? TextEncoding.UTF_16BE : null;
+        if (bom == null) {
+            for (byte b : head) {
+                if (b == 0) {
+                    throw new FileRefused("this is a binary file, not text" + SAVE_AS);
+                }
             }
         }
-        return FileKind.text(validUtf8(content, limits) ? TextEncoding.UTF_8 : TextEncoding.WINDOWS_1252);
+        try (var in = new CountingStream(content.open(), limits)) {
+            var encoding = bom != null ? readThrough(in, bom)
+                    : validUtf8(in) ? TextEncoding.UTF_8 : TextEncoding.WINDOWS_1252;
+            return FileKind.text(encoding, in.lineEnds());
+        }
     }
 
     private static void refuseKnownBinary(byte[] head) {
@@ -93,32 +90,29 @@ final class Sniffer {
         throw new FileRefused("this is " + what + SAVE_AS);
     }
 
-    private static void checkSize(Content content, Limits limits) throws IOException {
-        try (var in = new CountingStream(content.open(), limits)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
+    private static TextEncoding readThrough(InputStream in, TextEncoding encoding) throws IOException {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+        return encoding;
     }
 
-    /** Decodes the whole file strictly as UTF-8, in chunks; false at the first malformed sequence. */
-    private static boolean validUtf8(Content content, Limits limits) throws IOException {
+    /** Decodes the whole file strictly as UTF-8, in chunks; false at the first malformed sequence (read to the end). */
+    private static boolean validUtf8(InputStream in) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         var bytes = ByteBuffer.allocate(HEAD);
         var chars = CharBuffer.allocate(HEAD);
         boolean valid = true;
-        try (var in = new CountingStream(content.open(), limits)) {
-            byte[] chunk = new byte[HEAD];
-            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
-                if (!valid) {
-                    continue;
-                }
-                bytes.put(chunk, 0, n).flip();
-                valid = decode(decoder, bytes, chars, false);
-                bytes.compact();
+        byte[] chunk = new byte[HEAD];
+        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+            if (!valid) {
+                continue;
             }
-            bytes.flip();
-            return valid && decode(decoder, bytes, chars, true) && !bytes.hasRemaining();
+            bytes.put(chunk, 0, n).flip();
+            valid = decode(decoder, bytes, chars, false);
+            bytes.compact();
         }
+        bytes.flip();
+        return valid && decode(decoder, bytes, chars, true) && !bytes.hasRemaining();
     }
 
     private static boolean decode(CharsetDecoder decoder, ByteBuffer bytes, CharBuffer chars, boolean end) {
@@ -147,10 +141,14 @@ final class Sniffer {
         return bytes;
     }
 
-    /** Counts what passes through and refuses the file as soon as it exceeds the size limit. */
+    /**
+     * Counts what passes through and refuses the file as soon as it exceeds the size limit. Also counts the bytes
+     * that end lines ({@code \n}, {@code \r}): a text file has at most that many rows after its header.
+     */
     static final class CountingStream extends java.io.FilterInputStream {
         private final Limits limits;
         private long count;
+        private long lineEnds;
 
         CountingStream(InputStream in, Limits limits) {
             super(in);
@@ -161,6 +159,7 @@ final class Sniffer {
         public int read() throws IOException {
             int b = super.read();
             add(b < 0 ? 0 : 1);
+            lineEnds += b == '\n' || b == '\r' ? 1 : 0;
             return b;
         }
 
@@ -168,7 +167,16 @@ final class Sniffer {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             add(Math.max(n, 0));
+            for (int i = off; i < off + n; i++) {
+                if (b[i] == '\n' || b[i] == '\r') {
+                    lineEnds++;
+                }
+            }
             return n;
+        }
+
+        long lineEnds() {
+            return lineEnds;
         }
 
         private void add(int n) {

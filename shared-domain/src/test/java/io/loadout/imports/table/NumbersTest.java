@@ -62,4 +62,32 @@ class NumbersTest {
         assertThatThrownBy(() -> Numbers.parse("$", UNDECIDED)).hasMessage("'$' is not a number");
         assertThatThrownBy(() -> Numbers.parse("1e5", UNDECIDED)).hasMessage("'1e5' is not a number");
     }
+
+    /**
+     * The digits-and-point shortcut agrees with the patterns on every text of up to 6 characters of a mixed alphabet
+     * and up to 8 of digits and separators (long enough for a four-digit group before a three-digit fraction).
+     */
+    @Test
+    void theShortcutReadsEveryTextAsThePatternsDo() {
+        assertThat(agreeingTexts("0159.,$-", 6)).isEqualTo(299_592);
+        assertThat(agreeingTexts("09.,", 8)).isEqualTo(87_380);
+    }
+
+    private static int agreeingTexts(String alphabet, int maxLength) {
+        int checked = 0;
+        for (int length = 1; length <= maxLength; length++) {
+            var text = new char[length];
+            for (long n = 0; n < Math.pow(alphabet.length(), length); n++) {
+                long rest = n;
+                for (int i = 0; i < length; i++) {
+                    text[i] = alphabet.charAt((int) (rest % alphabet.length()));
+                    rest /= alphabet.length();
+                }
+                String s = new String(text);
+                assertThat(Numbers.readings(s)).as("'%s'", s).isEqualTo(Numbers.patternReadings(s));
+                checked++;
+            }
+        }
+        return checked;
+    }
 }

@@ -56,8 +56,8 @@ class RowModelTest {
         var reader = read("asin;title;unit_weight_lb;qty_purchased;unit_cost;date_added\n"
                 + "B000000001;Torch;4,2;1.200;8,00;2026-11-21\n"
                 + "B000000002;Pan;1,125;3;\"1.234,50 €\";11/2/2026\n");
-        assertThat(reader.numberConvention()).isEqualTo(NumberConvention.DECIMAL_COMMA);
         var rows = parsed(reader);
+        assertThat(reader.numberConvention()).isEqualTo(NumberConvention.DECIMAL_COMMA);
         assertThat(rows).allSatisfy(r -> assertThat(r.errors()).isEmpty());
         assertThat(rows.get(0).get(Fixtures.WEIGHT)).isEqualByComparingTo("4.2");
         assertThat(rows.get(0).get(Fixtures.QTY)).isEqualTo(1200L);
@@ -71,8 +71,8 @@ class RowModelTest {
     void aDecimalPointFileWithThousandsSeparators() throws Exception {
         var reader = read(HEADER + "B000000001,Torch,0.75,\"1,200\",\"$1,234.50\",2026-11-21\n"
                 + "B000000002,Pan,2,7,12.5,3/4/2026\n");
-        assertThat(reader.numberConvention()).isEqualTo(NumberConvention.DECIMAL_POINT);
         var rows = parsed(reader);
+        assertThat(reader.numberConvention()).isEqualTo(NumberConvention.DECIMAL_POINT);
         assertThat(rows.get(0).errors()).isEmpty();
         assertThat(rows.get(0).get(Fixtures.QTY)).isEqualTo(1200L);
         assertThat(rows.get(0).get(Fixtures.COST)).isEqualByComparingTo("1234.50");
@@ -82,8 +82,8 @@ class RowModelTest {
 
     @Test
     void aFileMixingBothConventionsIsRefusedNamingALineOfEach() {
-        assertThatThrownBy(() -> read(HEADER + "B000000001,Torch,0.75,3,9,2026-11-21\n"
-                + "B000000002,Pan,1,2,\"4,2\",2026-11-21\n"))
+        assertThatThrownBy(() -> parsed(read(HEADER + "B000000001,Torch,0.75,3,9,2026-11-21\n"
+                + "B000000002,Pan,1,2,\"4,2\",2026-11-21\n")))
                 .isInstanceOf(FileRefused.class)
                 .hasMessage("the file mixes decimal points (line 2: '0.75') and decimal commas (line 3: '4,2'), so what"
                         + " a value like 1,234 means cannot be told: save the file with one convention");

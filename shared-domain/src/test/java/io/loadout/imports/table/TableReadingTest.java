@@ -97,10 +97,11 @@ class TableReadingTest {
     }
 
     @Test
-    void tooManyRowsAreRefusedWhileReading() throws Exception {
-        var table = Table.open(utf8("asin\nB000000001\nB000000002\nB000000003\n"), new Limits(2, 10));
-        assertThatThrownBy(() -> rows(table)).isInstanceOf(FileRefused.class).hasMessage("file too large: limit 2 rows");
-        var fits = Table.open(utf8("asin\nB000000001\n\nB000000002\n"), new Limits(2, 10));
+    void aCsvWithTooManyRowsIsRefusedBeforeAnyRowIsRead() throws Exception {
+        assertThatThrownBy(() -> Table.open(utf8("asin\nB000000001\nB000000002\nB000000003\n"), new Limits(2, 10)))
+                .isInstanceOf(FileRefused.class).hasMessage("file too large: limit 2 rows");
+        // more line ends than the limit (a blank line, CRLF), rows within it
+        var fits = Table.open(utf8("asin\r\nB000000001\r\n\r\nB000000002\r\n"), new Limits(2, 10));
         assertThat(rows(fits)).hasSize(2);
     }
 
