@@ -125,4 +125,17 @@ class CatalogDryRunTest {
             assertThat(dry.errorsObject()).contains("/dry-run/");
         }
     }
+
+    @Test
+    void aFileRefusedWhileItsRowsAreReadRecordsItsEncodingButNoConvention() {
+        String p = "Mixed " + UUID.randomUUID();
+        var job = drop("imports/catalog/dry-run/", vehicle(p, "V1", "Red", "60V", "", "1000.50", "2026-01-01")
+                + vehicle(p, "V1", "Red", "72V", "", "\"1200,50\"", "2026-01-01"));
+
+        assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(job.errorSummary()).contains("mixes decimal points");
+        assertThat(job.encoding()).isEqualTo("utf-8");
+        assertThat(job.numberConvention()).isNull();
+        assertThat(counts(job)).containsExactly(0, 0, 0, 0, 0);
+    }
 }
