@@ -4,6 +4,8 @@ import static io.loadout.allocation.InventorySheet.DIMENSIONS;
 
 import io.loadout.imports.ImportRejected;
 import io.loadout.imports.ImportResult;
+import io.loadout.imports.ImportResult.Outcomes;
+import io.loadout.imports.ImportResult.ReadFacts;
 import io.loadout.imports.Importer;
 import io.loadout.imports.RowError;
 import io.loadout.imports.table.Column;
@@ -31,7 +33,8 @@ import org.jboss.logging.Logger;
  * declared in {@link InventorySheet}; reading, encodings, numbers and dates are {@code io.loadout.imports.table}'s,
  * and every error's row is the file line (the header is line 1). Rows stream through: each valid one is copied into
  * the job's staging table as it is read ({@link StagedLots}), so memory does not grow with the file (only with its
- * errors); the checks across rows and the writes are set-based SQL there.
+ * errors); the checks across rows and the writes are set-based SQL there. A dry run runs every check, then counts
+ * what the writes would do from the same staging table ({@link StagedLots#wouldApply}) instead of writing.
  */
 @ApplicationScoped
 public class InventoryImporter implements Importer {
@@ -58,12 +61,17 @@ public class InventoryImporter implements Importer {
     public ImportResult apply(InputStream content, ImportContext context) throws IOException {
         long opened = System.nanoTime();
         try (var file = SpooledContent.of(content)) {
-            var sheet = InventorySheet.MODEL.read(Table.open(file, context.limits()), clock);
-            LOG.infof("import job %d: spooled, sniffed and header read in %d ms", context.jobId(),
-                    (System.nanoTime() - opened) / 1_000_000);
-            return apply(sheet, context);
+            var table = Table.open(file, context.limits());
+            try {
+                var sheet = InventorySheet.MODEL.read(table, clock);
+                LOG.infof("import job %d: spooled, sniffed and header read in %d ms", context.jobId(),
+                        (System.nanoTime() - opened) / 1_000_000);
+                return ReadFacts.recorded(sheet, () -> apply(sheet, context));
+            } catch (FileRefused e) {
+                throw ImportRejected.fileRefused(e, ReadFacts.encodingOf(table));
+            }
         } catch (FileRefused e) {
-            throw ImportRejected.fileRefused(e);
+            throw ImportRejected.fileRefused(e, null);
         }
     }
 
@@ -72,7 +80,8 @@ public class InventoryImporter implements Importer {
         if (!sheet.present(DIMENSIONS) && !size.stream().allMatch(sheet::present)) {
             var missing = size.stream().filter(c -> !sheet.present(c)).map(Column::name).toList();
             return ImportResult.rejected(new RowError(1, String.join(",", missing), "missing columns " + missing
-                    + ": the package size needs length_in, width_in and height_in, or package_dimensions as LxWxH"));
+                    + ": the package size needs length_in, width_in and height_in, or package_dimensions as LxWxH"))
+                    .withRead(ReadFacts.encodingOf(sheet.table()));
         }
         long started = System.nanoTime();
         var errors = new ArrayList<RowError>();
@@ -98,21 +107,31 @@ public class InventoryImporter implements Importer {
             errors.sort(Comparator.comparingLong(RowError::row));
             return new ImportResult(rows, 0, errors);
         }
+        if (context.dryRun()) {
+            var would = staged.wouldApply();
+            LOG.infof("import job %d (dry run): %d rows read and staged in %d ms, checked in %d ms, counted in %d ms",
+                    context.jobId(), rows, (read - started) / 1_000_000, (checked - read) / 1_000_000,
+                    (System.nanoTime() - checked) / 1_000_000);
+            var outcomes = Outcomes.of(would.inserted(), would.changed(), would.unchanged());
+            return ImportResult.applied(outcomes, detail(outcomes, sheet) + "; dry run: nothing written, no preorders"
+                    + " allocated");
+        }
         var actor = Actor.importJob(context.jobId());
         var applied = apply(actor, rows);
         LOG.infof("import job %d: %d rows read and staged in %d ms, checked in %d ms, applied in %d ms",
                 context.jobId(), rows, (read - started) / 1_000_000, (checked - read) / 1_000_000,
                 (System.nanoTime() - checked) / 1_000_000);
-        String detail = applied.inserted() + " new, " + applied.changed() + " changed, "
-                + (rows - applied.inserted() - applied.changed()) + " unchanged";
-        if (!sheet.header().ignored().isEmpty()) {
-            detail += "; ignored columns " + sheet.header().ignored();
-        }
+        var outcomes = Outcomes.of(applied.inserted(), applied.changed(), rows - applied.inserted() - applied.changed());
+        String detail = detail(outcomes, sheet);
         var preorders = arrivals.allocate(applied.restocked(), actor);
         if (preorders > 0) {
             detail += "; " + preorders + " preorders allocated";
         }
-        return new ImportResult(rows, rows, List.of(), detail);
+        return ImportResult.applied(outcomes, detail);
+    }
+
+    private static String detail(Outcomes outcomes, ModelReader sheet) {
+        return outcomes + (sheet.header().ignored().isEmpty() ? "" : "; ignored columns " + sheet.header().ignored());
     }
 
     private StagedLots.Applied apply(Actor actor, int total) {

@@ -24,7 +24,10 @@ class StagedLots {
     private static final String TABLE = "inventory_staged";
     private static final String COLUMNS = "line, asin, batch, title, unit_weight_lb, length_in, width_in, height_in,"
             + " qty_purchased, qty_remaining, unit_cost, date_added, min_ship, max_ship";
-    /** The lot's values a sheet row sets: a stored lot differing in one of them is changed by the row. */
+    /**
+     * The lot's values a sheet row sets: a stored lot differing in one of them is changed by the row. The writes and
+     * the dry run's count both compare through {@link #differs}, so they cannot disagree on what "changed" is.
+     */
     private static final List<String> SHEET_VALUES = List.of("title", "unit_weight_lb", "length_in", "width_in",
             "height_in", "qty_purchased", "qty_remaining", "unit_cost", "date_added", "min_ship", "max_ship");
 
@@ -41,6 +44,10 @@ class StagedLots {
 
     /** What the writes did: lots inserted and changed, and the ASINs with preorders waiting whose stock grew. */
     record Applied(long inserted, long changed, List<String> restocked) {
+    }
+
+    /** What the writes would do, counted (a dry run): lots new, changed and unchanged. */
+    record WouldApply(long inserted, long changed, long unchanged) {
     }
 
     private final Sql sql;
@@ -152,6 +159,21 @@ class StagedLots {
                  where l.asin = any(?::text[]) and l.qty_remaining - l.qty_allocated > coalesce(b.available, 0)
                    and exists (select from inventory_staged s where s.asin = l.asin and s.batch = l.batch)
                  order by l.asin""", List.of((Object) waiting.toArray(String[]::new)), r -> r.getString("asin"));
+    }
+
+    /**
+     * The dry run of {@link #apply}: how many staged lots it would insert, change and leave alone, by the same
+     * comparison, writing nothing.
+     */
+    WouldApply wouldApply() {
+        return sql.one("""
+                select count(*) filter (where l.id is null) inserted,
+                       count(*) filter (where l.id is not null and %1$s) changed,
+                       count(*) filter (where l.id is not null and not %1$s) unchanged
+                  from inventory_staged s left join inventory_lot l on l.asin = s.asin and l.batch = s.batch"""
+                        .formatted(differs("l", "s")),
+                List.of(), r -> new WouldApply(r.getLong("inserted"), r.getLong("changed"), r.getLong("unchanged")))
+                .orElseThrow();
     }
 
     /** The condition that a stored lot ({@code lot}) differs from its staged row ({@code row}) in a sheet column. */

@@ -1,12 +1,11 @@
 package io.loadout.catalog;
 
-import io.loadout.catalog.CatalogCommands.NewCatalog;
-import io.loadout.catalog.CatalogCommands.NewVersion;
 import io.loadout.catalog.CatalogCommands.PriceForConfiguration;
 import io.loadout.catalog.CatalogLines.Line;
-import io.loadout.catalog.CatalogService.Level;
 import io.loadout.imports.ImportRejected;
 import io.loadout.imports.ImportResult;
+import io.loadout.imports.ImportResult.Outcomes;
+import io.loadout.imports.ImportResult.ReadFacts;
 import io.loadout.imports.Importer;
 import io.loadout.imports.RowError;
 import io.loadout.imports.table.FileRefused;
@@ -15,6 +14,7 @@ import io.loadout.imports.table.SpooledContent;
 import io.loadout.imports.table.Table;
 import io.loadout.shared.Actor;
 import io.loadout.shared.DomainException;
+import io.loadout.shared.ItemFields;
 import io.loadout.shared.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
@@ -24,7 +24,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * every bad row is listed in the errors file, and nothing is written. Re-importing the same file changes nothing,
  * and so does importing the configurations export. The columns are declared in {@link CatalogSheet}; reading,
  * encodings, numbers and dates are {@code io.loadout.imports.table}'s, and every error's row is the file line
- * (the header is line 1).
+ * (the header is line 1). The result counts the rows new, changed and unchanged; a dry run ({@code
+ * imports/catalog/dry-run/}) runs the same checks and counts through {@link CatalogWrites} without writing.
  */
 @ApplicationScoped
 public class CatalogImporter implements Importer {
@@ -73,9 +74,15 @@ public class CatalogImporter implements Importer {
     @Override
     public ImportResult apply(InputStream content, ImportContext context) throws IOException {
         try (var file = SpooledContent.of(content)) {
-            return apply(CatalogSheet.MODEL.read(Table.open(file, context.limits()), clock), context);
+            var table = Table.open(file, context.limits());
+            try {
+                var sheet = CatalogSheet.MODEL.read(table, clock);
+                return ReadFacts.recorded(sheet, () -> apply(sheet, context));
+            } catch (FileRefused e) {
+                throw ImportRejected.fileRefused(e, ReadFacts.encodingOf(table));
+            }
         } catch (FileRefused e) {
-            throw ImportRejected.fileRefused(e);
+            throw ImportRejected.fileRefused(e, null);
         }
     }
 
@@ -93,29 +100,49 @@ public class CatalogImporter implements Importer {
             errors.sort(Comparator.comparingLong(RowError::row));
             return new ImportResult(total, 0, errors);
         }
-        applyAll(valid, Actor.importJob(context.jobId()), total);
-        String detail = sheet.header().ignored().isEmpty() ? null : "ignored columns " + sheet.header().ignored();
-        return new ImportResult(total, total, List.of(), detail);
+        var outcomes = applyAll(valid, Actor.importJob(context.jobId()), total, context.dryRun());
+        String detail = outcomes + (sheet.header().ignored().isEmpty() ? "" : "; ignored columns "
+                + sheet.header().ignored()) + (context.dryRun() ? "; dry run: nothing written" : "");
+        return ImportResult.applied(outcomes, detail);
     }
 
-    /** Creates what is missing, updates what exists, then sets the new prices in one set-based call. */
-    private void applyAll(List<Line> lines, Actor actor, int total) {
+    /**
+     * Creates what is missing, updates what exists, then sets the new prices in one set-based call; a dry run takes
+     * every decision and check the same way and writes nothing. A row is new when it creates any level of the
+     * hierarchy (the first row naming a new base product, version, catalog or configuration), changed when it
+     * updates one or adds a price, unchanged otherwise; a level shared by rows is written (and counted) by the
+     * first.
+     */
+    private Outcomes applyAll(List<Line> lines, Actor actor, int total, boolean dryRun) {
+        var writes = new CatalogWrites(catalog, sql, rows, clock, actor, dryRun);
         Map<String, Long> baseProducts = new HashMap<>();
         Map<String, Long> versions = new HashMap<>();
         Map<String, Long> catalogs = new HashMap<>();
         Map<String, Long> configurations = new HashMap<>();
+        var created = new boolean[lines.size()];
+        var changed = new boolean[lines.size()];
         var priceItems = new ArrayList<PriceForConfiguration>();
-        var priceRows = new ArrayList<Long>();
-        for (Line line : lines) {
+        var priceLines = new ArrayList<Integer>();
+        for (int n = 0; n < lines.size(); n++) {
+            final int at = n;
+            Line line = lines.get(n);
+            Function<CatalogWrites.Step, Long> note = step -> {
+                created[at] |= step.created();
+                changed[at] |= step.changed();
+                return step.id();
+            };
             try {
-                long bp = baseProducts.computeIfAbsent(key(line.baseProduct().name()), k -> baseProduct(line, actor));
-                long version = versions.computeIfAbsent(bp + "/" + key(line.version()), k -> version(bp, line, actor));
-                long cat = catalogs.computeIfAbsent(version + "/" + key(line.catalog().name()), k -> catalog(version, line, actor));
+                long bp = baseProducts.computeIfAbsent(key(line.baseProduct().name()),
+                        k -> note.apply(writes.baseProduct(line)));
+                long version = versions.computeIfAbsent(bp + "/" + key(line.version()),
+                        k -> note.apply(writes.version(bp, line)));
+                long cat = catalogs.computeIfAbsent(version + "/" + key(line.catalog().name()),
+                        k -> note.apply(writes.catalog(version, line)));
                 long config = configurations.computeIfAbsent(cat + "/" + key(line.configuration().name()),
-                        k -> configuration(cat, line, actor));
+                        k -> note.apply(writes.configuration(cat, line)));
                 if (line.price() != null) {
                     priceItems.add(new PriceForConfiguration(config, line.price(), line.validFrom(), line.validTo()));
-                    priceRows.add(line.row());
+                    priceLines.add(n);
                 }
             } catch (DomainException e) {
                 throw rejected(total, line.row(), e);
@@ -125,18 +152,30 @@ public class CatalogImporter implements Importer {
         for (int i = priceItems.size() - 1; i >= 0; i--) {
             if (stored.contains(i)) {
                 priceItems.remove(i);
-                priceRows.remove(i);
+                priceLines.remove(i);
             }
         }
         if (!priceItems.isEmpty()) {
             try {
-                prices.setPrices(priceItems, actor);
+                if (dryRun) {
+                    prices.checkPrices(priceItems, ItemFields.in("items"));
+                } else {
+                    prices.setPrices(priceItems, actor);
+                }
             } catch (DomainException e) {
                 Matcher m = ITEM.matcher(e.field() == null ? "" : e.field());
-                long row = m.matches() ? priceRows.get(Integer.parseInt(m.group(1))) : priceRows.get(0);
-                throw rejected(total, row, e);
+                int item = m.matches() ? Integer.parseInt(m.group(1)) : 0;
+                throw rejected(total, lines.get(priceLines.get(item)).row(), e);
             }
+            priceLines.forEach(n -> changed[n] = true);
         }
+        int fresh = 0;
+        int updated = 0;
+        for (int n = 0; n < lines.size(); n++) {
+            fresh += created[n] ? 1 : 0;
+            updated += !created[n] && changed[n] ? 1 : 0;
+        }
+        return new Outcomes(fresh, updated, lines.size() - fresh - updated);
     }
 
     private static final Pattern ITEM = Pattern.compile("items\\[(\\d+)]\\.(\\w+)");
@@ -144,65 +183,6 @@ public class CatalogImporter implements Importer {
     private static ImportRejected rejected(int total, long row, DomainException e) {
         String field = e.field() == null ? null : e.field().replaceFirst("^items\\[\\d+]\\.", "");
         return new ImportRejected(new ImportResult(total, 0, List.of(new RowError(row, field, e.getMessage()))));
-    }
-
-    private long baseProduct(Line line, Actor actor) {
-        var cmd = line.baseProduct();
-        var existing = catalog.idByName(Level.BASE_PRODUCT, null, cmd.name());
-        if (existing.isEmpty()) {
-            return catalog.createBaseProduct(cmd, actor).id();
-        }
-        ItemType storedType = catalog.baseProduct(existing.get()).itemType();
-        if (storedType != cmd.itemType()) {
-            throw new DomainException.InvalidInput("item_type", "base product '" + cmd.name() + "' is "
-                    + storedType + ", not " + cmd.itemType());
-        }
-        sql.update("""
-                update base_product set sub_type = ?, brand = coalesce(?, brand), model = coalesce(?, model),
-                       changed_at = ?, changed_by = ?
-                 where id = ? and (sub_type, brand, model) is distinct from (?, coalesce(?, brand), coalesce(?, model))""",
-                Arrays.asList(cmd.subType().toUpperCase(Locale.ROOT), cmd.brand(), cmd.model(), clock.instant(), actor.name(),
-                        existing.get(), cmd.subType().toUpperCase(Locale.ROOT), cmd.brand(), cmd.model()));
-        return existing.get();
-    }
-
-    private long version(long baseProductId, Line line, Actor actor) {
-        return catalog.idByName(Level.VERSION, baseProductId, line.version())
-                .orElseGet(() -> catalog.addVersion(baseProductId, new NewVersion(line.version(), null, null), actor).id());
-    }
-
-    private long catalog(long versionId, Line line, Actor actor) {
-        var c = line.catalog();
-        var existing = catalog.idByName(Level.CATALOG, versionId, c.name());
-        if (existing.isEmpty()) {
-            return catalog.createCatalog(new NewCatalog(versionId, c.name(), c.year(), c.hsnCode(), c.weight(), c.colour(),
-                    c.itemType(), c.sellingType(), c.gstRate(), null, null), actor).id();
-        }
-        sql.update("""
-                update catalog set year = ?, hsn_code = ?, weight = ?, colour = ?, selling_type = ?, gst_rate = ?,
-                       changed_at = ?, changed_by = ?
-                 where id = ? and (year, hsn_code, weight, colour, selling_type, gst_rate)
-                       is distinct from (?, ?, ?::numeric, ?, ?, ?)""",
-                Arrays.asList(c.year(), c.hsnCode(), c.weight(), c.colour(), c.sellingType(), c.gstRate(), clock.instant(),
-                        actor.name(),
-                        existing.get(), c.year(), c.hsnCode(), c.weight(), c.colour(), c.sellingType(), c.gstRate()));
-        return existing.get();
-    }
-
-    private long configuration(long catalogId, Line line, Actor actor) {
-        var cmd = line.configuration();
-        var existing = catalog.idByName(Level.CONFIGURATION, catalogId, cmd.name());
-        if (existing.isEmpty()) {
-            return catalog.addConfiguration(catalogId, cmd, actor).id();
-        }
-        if (cmd.additionalInfos() != null && !cmd.additionalInfos().isEmpty()) {
-            String infos = rows.infosJson(cmd.additionalInfos());
-            sql.update("""
-                    update catalog_config set additional_infos = ?::jsonb, changed_at = ?, changed_by = ?
-                     where id = ? and additional_infos is distinct from ?::jsonb""",
-                    List.of(infos, clock.instant(), actor.name(), existing.get(), infos));
-        }
-        return existing.get();
     }
 
     /** Indexes of the items whose exact price and window are stored already (so a re-import adds nothing). */

@@ -92,14 +92,8 @@ public class CatalogService {
     /** Parts and accessories get their default configuration in the same transaction, from the catalog's details. */
     @Transactional
     public CatalogView createCatalog(@Valid @NotNull NewCatalog cmd, Actor actor) {
-        ItemType productType = sql.one("""
-                select b.item_type from product_version v join base_product b on b.id = v.base_product_id where v.id = ?""",
-                List.of(cmd.versionId()), r -> r.getEnum("item_type", ItemType.class))
-                .orElseThrow(() -> new DomainException.InvalidInput("versionId", "version " + cmd.versionId() + " does not exist"));
-        if (cmd.itemType() != null && cmd.itemType() != productType) {
-            throw new DomainException.InvalidInput("itemType", "itemType must be the base product's item type, "
-                    + productType);
-        }
+        ItemType productType = productTypeOfVersion(cmd.versionId());
+        requireProductType(cmd, productType);
         requireNameFree(Level.CATALOG, cmd.versionId(), cmd.name(), "version " + cmd.versionId());
         var now = clock.instant();
         long id = sql.one("""
@@ -164,6 +158,22 @@ public class CatalogService {
     public ConfigView configuration(long id) {
         return sql.one(CONFIG_SELECT + " where cf.id = ?", List.of(id), rows::config)
                 .orElseThrow(() -> new DomainException.NotFound("configuration", id));
+    }
+
+    /** The item type of the version's base product. */
+    ItemType productTypeOfVersion(long versionId) {
+        return sql.one("""
+                select b.item_type from product_version v join base_product b on b.id = v.base_product_id where v.id = ?""",
+                List.of(versionId), r -> r.getEnum("item_type", ItemType.class))
+                .orElseThrow(() -> new DomainException.InvalidInput("versionId", "version " + versionId + " does not exist"));
+    }
+
+    /** A catalog is of its base product's item type (the import's dry run applies it without creating). */
+    static void requireProductType(NewCatalog cmd, ItemType productType) {
+        if (cmd.itemType() != null && cmd.itemType() != productType) {
+            throw new DomainException.InvalidInput("itemType", "itemType must be the base product's item type, "
+                    + productType);
+        }
     }
 
     /** The row of that level named {@code name} (any case) under the parent (null for base products). */

@@ -64,6 +64,16 @@ public class PriceService {
         return prices(ids, now);
     }
 
+    /**
+     * What {@link #setPrices} would refuse, writing nothing (the import's dry run): its window rules and its overlap
+     * check, with the open-ended prices it would close taken as closed. Configuration ids below 0 stand for
+     * configurations the caller would create first (they have no stored prices).
+     */
+    void checkPrices(List<PriceForConfiguration> items, ItemFields fields) {
+        checkWindows(items, fields);
+        refuseOverlaps(items, fields);
+    }
+
     /** Withdraws a price: it never applies again and frees its window. */
     @Transactional
     public PriceView disable(long priceId, Actor actor) {
@@ -149,11 +159,22 @@ public class PriceService {
                         column(items, PriceForConfiguration::validFrom, Instant[]::new)));
     }
 
+    /**
+     * A stored price's end is taken as {@link #closeOpenEndedPredecessors} sets it (a no-op once it has run), so the
+     * check gives the same verdict before the write, in a dry run.
+     */
     private void refuseOverlaps(List<PriceForConfiguration> items, ItemFields fields) {
         sql.list("""
+                with i as (select * from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[])
+                                         with ordinality as i(config_id, valid_from, valid_to, ord)),
+                first as (select config_id, min(valid_from) valid_from from i group by config_id),
+                stored as (select p.id, p.config_id, p.price, p.valid_from,
+                                  case when p.valid_to is null and p.valid_from < f.valid_from then f.valid_from
+                                       else p.valid_to end valid_to
+                             from catalog_price p join first f on f.config_id = p.config_id
+                            where p.state <> 'DISABLED')
                 select i.ord, p.id, p.price, p.valid_from, p.valid_to
-                  from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[]) with ordinality as i(config_id, valid_from, valid_to, ord)
-                  join catalog_price p on p.config_id = i.config_id and p.state <> 'DISABLED'
+                  from i join stored p on p.config_id = i.config_id
                    and tstzrange(p.valid_from, p.valid_to) && tstzrange(i.valid_from, i.valid_to)
                  order by i.ord, p.valid_from limit 1""",
                 List.of(column(items, PriceForConfiguration::configId, Long[]::new),

@@ -13,6 +13,8 @@ import java.util.List;
  * with errors writes it, one that ends without removes it (a fixed file dropped again leaves no stale report). Once
  * a newer generation's job has finished, an older job leaves the report alone, so a slow or retried job on an
  * older upload never overwrites or removes the newer one's. Runs inside the job's finishing transaction.
+ * A success also removes the report under its pre-ADR 0013 name ({@code x.errors.csv} for {@code x.csv}) unless a
+ * job of another upload ({@code x.xlsx}) wrote that one last: then it is that upload's to replace.
  */
 @ApplicationScoped
 class ErrorsReports {
@@ -39,12 +41,24 @@ class ErrorsReports {
         try {
             if (result.errors().isEmpty()) {
                 blobs.delete(path.errorsObject());
+                removeLegacyReport(job, path);
                 return new Outcome(null, result);
             }
             blobs.write(path.errorsObject(), csv(result.errors()), "text/csv");
             return new Outcome(path.errorsObject(), result);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void removeLegacyReport(ImportJob job, ImportPath path) throws IOException {
+        var legacy = path.legacyErrorsObject();
+        if (legacy.isEmpty()) {
+            return;
+        }
+        var writer = jobs.lastWriterOfReport(job.bucket(), legacy.get());
+        if (writer.isEmpty() || writer.get().equals(job.objectName())) {
+            blobs.delete(legacy.get());
         }
     }
 
@@ -55,7 +69,6 @@ class ErrorsReports {
     }
 
     private static ImportResult noted(ImportResult result, String note) {
-        return new ImportResult(result.rowsTotal(), result.rowsApplied(), result.errors(),
-                result.detail() == null ? note : result.detail() + "; " + note);
+        return result.withDetail(result.detail() == null ? note : result.detail() + "; " + note);
     }
 }

@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs one claimed attempt of an import job: the importer and the job's final status commit in one transaction,
- * so an attempt that dies leaves no rows, and only the attempt still holding the job may commit.
+ * so an attempt that dies leaves no rows, and only the attempt still holding the job may commit. A dry run's
+ * importer runs in a transaction that is always rolled back, and the job finishes in a transaction of its own.
  */
 @ApplicationScoped
 class ImportAttempts {
@@ -58,8 +59,26 @@ class ImportAttempts {
         var path = ImportPath.parse(claim.objectName()).orElseThrow();
         try {
             // as long as a lease: the default 60 s would cancel a large file's apply step while the attempt is alive
-            QuarkusTransaction.requiringNew().timeout(Math.toIntExact(config.lease().toSeconds()))
-                    .run(() -> process(claim, path));
+            var work = QuarkusTransaction.requiringNew().timeout(Math.toIntExact(config.lease().toSeconds()));
+            if (path.dryRun()) {
+                // ADR 0016: whatever the importer did is rolled back (leaving by an exception rolls the transaction
+                // back); the job finishes in a transaction of its own
+                Read read;
+                try {
+                    work.run(() -> {
+                        throw new DryRunRead(read(claim, path));
+                    });
+                    throw new IllegalStateException("unreachable");
+                } catch (DryRunRead done) {
+                    read = done.read;
+                }
+                QuarkusTransaction.requiringNew().run(() -> finish(claim, path, read.result(), read.checksum(), true));
+            } else {
+                work.run(() -> {
+                    var read = read(claim, path);
+                    finish(claim, path, read.result(), read.checksum(), true);
+                });
+            }
             return true;
         } catch (ImportRejected rejected) {
             return finishAfterRollback(claim, path, rejected.result(), true);
@@ -116,7 +135,11 @@ class ImportAttempts {
         }
     }
 
-    private void process(ImportClaim.Taken claim, ImportPath path) {
+    /** What the importer made of the whole content, and the content's checksum. */
+    private record Read(ImportResult result, String checksum) {
+    }
+
+    private Read read(ImportClaim.Taken claim, ImportPath path) {
         var importer = importers.get(path.kind());
         try (var content = new TrackedStream(blobs.open(path.objectName(), claim.generation()), claim)) {
             ImportResult result;
@@ -127,10 +150,10 @@ class ImportAttempts {
                         : "put files under imports/<kind>/ with kind one of " + knownKinds())));
             } else {
                 result = importer.apply(content, new Importer.ImportContext(claim.jobId(), path.objectName(),
-                        new Limits(config.maxRows(), config.maxMegabytes()), new RecordedProgress(claim)));
+                        path.dryRun(), new Limits(config.maxRows(), config.maxMegabytes()), new RecordedProgress(claim)));
                 content.transferTo(OutputStream.nullOutputStream());
             }
-            finish(claim, path, result, content.sha256(), true);
+            return new Read(result, content.sha256());
         } catch (IOException e) {
             throw new ImportIoException(e);
         }
@@ -162,6 +185,16 @@ class ImportAttempts {
             e = e.getCause();
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /** Carries a dry run's result out of its transaction, rolling the transaction back on the way. */
+    private static final class DryRunRead extends RuntimeException {
+        private final transient Read read;
+
+        DryRunRead(Read read) {
+            super("dry run read", null, false, false);
+            this.read = read;
+        }
     }
 
     private static final class ImportIoException extends RuntimeException {

@@ -66,6 +66,27 @@ public class ImportJob {
 
     private String detail;
 
+    /** How the file's text was decoded ({@code TextEncoding} label); null for a workbook or a file never read. */
+    private String encoding;
+
+    /** The decimal convention the file settled ({@code NumberConvention}); null when the file was never read. */
+    @Column(name = "number_convention")
+    private String numberConvention;
+
+    /** The rows that succeeded (in a dry run: would), split by what they became; null when not counted. */
+    @Column(name = "rows_new")
+    private Integer rowsNew;
+
+    @Column(name = "rows_changed")
+    private Integer rowsChanged;
+
+    @Column(name = "rows_unchanged")
+    private Integer rowsUnchanged;
+
+    /** Dropped under {@code imports/<kind>/dry-run/}: the counts say what the file would do; nothing was written. */
+    @Column(name = "dry_run", nullable = false)
+    private boolean dryRun;
+
     private int attempts;
 
     @Column(name = "received_at", nullable = false)
@@ -92,6 +113,7 @@ public class ImportJob {
         this.generation = object.generation();
         this.sizeBytes = object.sizeBytes();
         this.status = ImportStatus.RECEIVED;
+        this.dryRun = ImportPath.parse(object.name()).map(ImportPath::dryRun).orElse(false);
         this.receivedAt = now;
         this.heartbeatAt = now;
     }
@@ -141,9 +163,16 @@ public class ImportJob {
         this.errorsObject = errorsObject;
         this.errorSummary = result.errors().isEmpty() ? null : summarize(result);
         this.detail = result.detail();
+        this.encoding = result.read() == null ? null : result.read().encoding();
+        this.numberConvention = result.read() == null || result.read().numberConvention() == null ? null
+                : result.read().numberConvention().name();
+        var outcomes = result.outcomes();
+        this.rowsNew = outcomes == null ? null : outcomes.rowsNew();
+        this.rowsChanged = outcomes == null ? null : outcomes.rowsChanged();
+        this.rowsUnchanged = outcomes == null ? null : outcomes.rowsUnchanged();
         this.finishedAt = now;
         return new ImportFinished(id, kind, objectName, status, rowsTotal, rowsSucceeded, rowsFailed, errorsObject,
-                errorSummary, detail);
+                errorSummary, detail, dryRun, rowsNew, rowsChanged, rowsUnchanged, encoding, numberConvention);
     }
 
     private static String summarize(ImportResult result) {
@@ -223,6 +252,30 @@ public class ImportJob {
 
     public String detail() {
         return detail;
+    }
+
+    public String encoding() {
+        return encoding;
+    }
+
+    public String numberConvention() {
+        return numberConvention;
+    }
+
+    public Integer rowsNew() {
+        return rowsNew;
+    }
+
+    public Integer rowsChanged() {
+        return rowsChanged;
+    }
+
+    public Integer rowsUnchanged() {
+        return rowsUnchanged;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
     }
 
     public int attempts() {

@@ -21,8 +21,9 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, Lon
     public long register(StoredObject object, String kind, Instant now) {
         getEntityManager().createNativeQuery("""
                 insert into import_job (id, kind, bucket, object_name, generation, size_bytes, status, received_at,
-                                        heartbeat_at)
-                values (nextval('import_job_id_seq'), :kind, :bucket, :name, :generation, :size, 'RECEIVED', :now, :now)
+                                        heartbeat_at, dry_run)
+                values (nextval('import_job_id_seq'), :kind, :bucket, :name, :generation, :size, 'RECEIVED', :now, :now,
+                        :dryRun)
                 on conflict on constraint import_job_object_uq do nothing""")
                 .setParameter("kind", kind)
                 .setParameter("bucket", object.bucket())
@@ -30,6 +31,7 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, Lon
                 .setParameter("generation", object.generation())
                 .setParameter("size", object.sizeBytes())
                 .setParameter("now", now)
+                .setParameter("dryRun", ImportPath.parse(object.name()).map(ImportPath::dryRun).orElse(false))
                 .executeUpdate();
         // A separate statement: under READ COMMITTED it sees a row a concurrent delivery just committed.
         return getEntityManager().createQuery(
@@ -68,6 +70,20 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, Lon
                 .setParameter(3, generation)
                 .setParameter(4, FINISHED)
                 .getSingleResult());
+    }
+
+    /**
+     * The object name of the newest job that recorded {@code errorsObject} as its report, if any: which upload a
+     * report under the pre-ADR 0013 name belongs to ({@code x.csv} and {@code x.xlsx} both wrote {@code x.errors.csv}).
+     */
+    public Optional<String> lastWriterOfReport(String bucket, String errorsObject) {
+        return getEntityManager().createQuery("""
+                        select j.objectName from ImportJob j where j.bucket = ?1 and j.errorsObject = ?2
+                        order by j.id desc""", String.class)
+                .setParameter(1, bucket)
+                .setParameter(2, errorsObject)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
     }
 
     /** Unfinished jobs whose last sign of life predates {@code staleBefore}, oldest first. */

@@ -21,10 +21,12 @@ public final class ImportRejected extends RuntimeException {
     /**
      * The whole file refused by the reading layer. The refusal may come while rows stream into a staging table (a
      * mixed decimal convention, a workbook over the row limit, broken CSV further down), whose COPY it aborts along
-     * with the transaction: the job therefore finishes after the rollback.
+     * with the transaction: the job therefore finishes after the rollback. {@code read}: how the file was read, if
+     * known.
      */
-    public static ImportRejected fileRefused(FileRefused refusal) {
-        return new ImportRejected(ImportResult.rejected(new RowError(refusal.line(), null, refusal.getMessage())));
+    public static ImportRejected fileRefused(FileRefused refusal, ImportResult.ReadFacts read) {
+        var result = ImportResult.rejected(new RowError(refusal.line(), null, refusal.getMessage()));
+        return new ImportRejected(read == null ? result : result.withRead(read));
     }
 
     public ImportResult result() {

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A failed or partial import tells the operator by mail and on the dashboard; a clean one stays quiet. */
+/**
+ * A failed or partial import tells the operator by mail and on the dashboard; a clean one stays quiet. A dry run
+ * always answers by mail (the operator asked what the file would do) and raises no alert: nothing happened.
+ */
 @ApplicationScoped
 public class ImportFinishedPolicy implements NotificationPolicy {
 
@@ -31,16 +34,20 @@ public class ImportFinishedPolicy implements NotificationPolicy {
     @Override
     public Optional<Notification> notificationFor(EventEnvelope event) {
         var finished = event.payloadAs(ImportFinished.class, json);
-        if (finished.status() == ImportStatus.SUCCEEDED) {
+        if (finished.status() == ImportStatus.SUCCEEDED && !finished.dryRun()) {
             return Optional.empty();
         }
         var severity = finished.status() == ImportStatus.FAILED ? AlertSeverity.CRITICAL : AlertSeverity.WARNING;
-        String title = "Import " + finished.status().name().toLowerCase() + ": " + finished.objectName();
+        String title = (finished.dryRun() ? "Dry run " : "Import ") + finished.status().name().toLowerCase() + ": "
+                + finished.objectName();
         String rows = finished.rowsTotal() == 0 ? "" : finished.rowsFailed() + " of " + finished.rowsTotal() + " rows refused. ";
         String detail = rows + finished.summary()
                 + (finished.errorsObject() == null ? "" : " Errors file: " + finished.errorsObject());
         var mail = new OutgoingMail(List.of(config.adminEmail()), "[Loadout] " + title, "import-finished",
                 Map.of("job", finished));
+        if (finished.dryRun()) {
+            return Optional.of(new Notification(mail, null));
+        }
         return Optional.of(new Notification(mail,
                 new AlertDraft(null, severity, "import." + finished.status().name().toLowerCase(), title, detail)));
     }

@@ -93,7 +93,7 @@ class InventorySheetFormatsTest {
         };
 
         QuarkusTransaction.requiringNew().call(() -> inventory.apply(new ByteArrayInputStream(bytes),
-                new ImportContext(1, "imports/inventory/progress.csv", Limits.DEFAULT, recording)));
+                new ImportContext(1, "imports/inventory/progress.csv", false, Limits.DEFAULT, recording)));
 
         assertThat(reported).isSorted().hasSizeGreaterThan(10);
         assertThat(reported.get(0)).isLessThan(bytes.length / 10);

@@ -107,6 +107,48 @@ class LocalStackTest {
                 .body("items.objectName", not(hasItem("imports/unknown/x.csv.errors.csv")));
     }
 
+    private static String inventoryLots() throws Exception {
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        try (var db = DriverManager.getConnection(url, TestPostgres.USER, "")) {
+            var rows = db.createStatement().executeQuery(
+                    "select coalesce(string_agg(l::text, E'\\n' order by l.id), '') from inventory_lot l");
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    @Test
+    void aSheetDroppedIntoTheDryRunFolderIsCountedAndAnsweredByMailWritingNothing() throws Exception {
+        String asin = "BDRY" + Long.toString(System.nanoTime() % 1_000_000L + 1_000_000L).substring(1);
+        String lotsBefore = inventoryLots();
+        Path drop = config.bucketDir().resolve("imports/inventory/dry-run/eu.csv");
+        Files.createDirectories(drop.getParent());
+        // a European spreadsheet's "CSV": semicolons, decimal commas, Windows-1252
+        Files.write(drop, ("ASIN;Batch;Title;Item Weight;Length;Width;Height;Quantity Purchased;Remaining Quantity;"
+                + "Unit Cost;Date Added;Min Shipping Price;Max Shipping Price\n"
+                + asin + ";PO-1;Crème brûlée torch;4,2;10;8;4;20;20;8,00;2026-10-01;0,10;12,00\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+        var job = eventually(() -> get("/api/ops/imports?kind=inventory").getList("items", java.util.Map.class).stream()
+                .filter(j -> "imports/inventory/dry-run/eu.csv".equals(j.get("objectName")) && j.get("finishedAt") != null)
+                .findFirst());
+        assertThat(job.get("status")).as(String.valueOf(job.get("errorSummary"))).isEqualTo("SUCCEEDED");
+        assertThat(job.get("dryRun")).isEqualTo(true);
+        assertThat(job.get("encoding")).isEqualTo("windows-1252");
+        assertThat(job.get("numberConvention")).isEqualTo("DECIMAL_COMMA");
+        assertThat(List.of(job.get("rowsNew"), job.get("rowsChanged"), job.get("rowsUnchanged"), job.get("rowsFailed")))
+                .containsExactly(1, 0, 0, 0);
+        assertThat(inventoryLots()).as("nothing written").isEqualTo(lotsBefore).doesNotContain(asin);
+        var one = get("/api/ops/imports/" + job.get("id"));
+        assertThat(one.getBoolean("dryRun")).isTrue();
+        assertThat(one.getInt("rowsNew")).isEqualTo(1);
+
+        MimeMessage mail = eventually(() -> Arrays.stream(GreenMailResource.greenMail().getReceivedMessages())
+                .filter(m -> GreenMailUtil.getHeaders(m).contains("Dry run succeeded: imports/inventory/dry-run/eu.csv"))
+                .findFirst());
+        assertThat(GreenMailUtil.getBody(mail)).contains("nothing was written").contains("1 new, 0 changed, 0 unchanged");
+    }
+
     @Test
     void everyConfiguredScheduleRunsOnALocalTimer() {
         assertThat(schedules.all()).containsKeys("outbox-sweep", "backup");

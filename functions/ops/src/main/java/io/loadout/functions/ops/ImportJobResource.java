@@ -20,16 +20,23 @@ import java.util.List;
 @RolesAllowed(Roles.ADMIN)
 public class ImportJobResource {
 
+    /**
+     * A job as the API shows it. {@code rowsNew}/{@code rowsChanged}/{@code rowsUnchanged} split the rows that
+     * succeeded (null when not counted); {@code dryRun}: the counts say what the file would do, nothing was written;
+     * {@code encoding} (null for a workbook) and {@code numberConvention} say how the file was read.
+     */
     public record ImportJobView(long id, String kind, String bucket, String objectName, long generation, Long sizeBytes,
-                                String checksum, ImportStatus status, int progressPercent, int rowsTotal,
-                                int rowsSucceeded, int rowsFailed, String errorsObject, String errorSummary, String detail,
-                                int attempts, Instant receivedAt, Instant startedAt, Instant heartbeatAt,
-                                Instant finishedAt) {
+                                String checksum, ImportStatus status, boolean dryRun, int progressPercent,
+                                int rowsTotal, int rowsSucceeded, int rowsFailed, Integer rowsNew, Integer rowsChanged,
+                                Integer rowsUnchanged, String encoding, String numberConvention, String errorsObject,
+                                String errorSummary, String detail, int attempts, Instant receivedAt, Instant startedAt,
+                                Instant heartbeatAt, Instant finishedAt) {
         static ImportJobView of(ImportJob j) {
             return new ImportJobView(j.id(), j.kind(), j.bucket(), j.objectName(), j.generation(), j.sizeBytes(),
-                    j.checksum(), j.status(), j.progressPercent(), j.rowsTotal(), j.rowsSucceeded(), j.rowsFailed(),
-                    j.errorsObject(), j.errorSummary(), j.detail(), j.attempts(), j.receivedAt(), j.startedAt(), j.heartbeatAt(),
-                    j.finishedAt());
+                    j.checksum(), j.status(), j.dryRun(), j.progressPercent(), j.rowsTotal(), j.rowsSucceeded(),
+                    j.rowsFailed(), j.rowsNew(), j.rowsChanged(), j.rowsUnchanged(), j.encoding(), j.numberConvention(),
+                    j.errorsObject(), j.errorSummary(), j.detail(), j.attempts(), j.receivedAt(), j.startedAt(),
+                    j.heartbeatAt(), j.finishedAt());
         }
     }
 
