@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * A timing harness, not a test: a generated catalog file (default 100,000 lines, {@code -Dloadout.bench.rows}) is
- * imported new, then again with every tenth configuration's details changed and a later price on every fifth, and
- * the time from drop to finished and the peak heap of each are printed. Run it with
+ * A timing harness, not a test: a generated catalog file (default 100,000 lines, {@code -Dloadout.bench.rows}; its
+ * prices start after the test clock, so no price events) is imported new, then again with every tenth
+ * configuration's details changed and a later price on every fifth, and the time from drop to finished and the peak
+ * heap of each are printed. Run it with
  * {@code -Dloadout.bench=catalog-import -Dtest=CatalogImportBench}; it asserts nothing about time.
  */
 @QuarkusTest
@@ -63,7 +64,7 @@ class CatalogImportBench {
                         csv.append("Bench ").append(run).append(' ').append(p).append(",VEHICLE,SCOOTER,Fleeto,V")
                                 .append(v).append(",C").append(c).append(",2026,87116020,62.5,Red,SALEABLE,GST-5,K")
                                 .append(k).append(",Battery=").append(tenth ? "72V" : "60V").append(',')
-                                .append(fifth ? "1100" : "1000").append(',').append(fifth ? "2027-01-01" : "2026-01-01")
+                                .append(fifth ? "1100" : "1000").append(',').append(fifth ? "2028-01-01" : "2027-06-01")
                                 .append(",\n");
                     }
                 }
