@@ -1,151 +1,125 @@
 package io.loadout.catalog;
 
-import io.loadout.catalog.CatalogCommands.NewCatalog;
-import io.loadout.catalog.CatalogCommands.NewVersion;
-import io.loadout.catalog.CatalogLines.Line;
-import io.loadout.catalog.CatalogService.Level;
 import io.loadout.shared.Actor;
 import io.loadout.shared.DomainException;
 import io.loadout.shared.Sql;
-import java.time.Clock;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * The catalog import's writes, one level of the hierarchy at a time, each saying whether it created or changed a
- * stored row. In a dry run it takes the same decisions by reading only: what would be created gets a placeholder id
- * (below 0, so nothing stored is under it) and what would be updated is compared with the update's own condition
- * ({@code *_DIFFERS}), so a dry run and a real import cannot disagree on "changed".
+ * The catalog import's writes: the plan {@link StagedCatalog} took, carried out level by level in a few set-based
+ * statements each, whatever the file's size. Stored rows are updated where they differ from the line that names
+ * them first ({@link #baseProductDiffers}, {@link #catalogDiffers}, {@link #configChanges}: the plan counts a row
+ * changed by the same conditions), missing rows are inserted in file order (so their codes, from the columns'
+ * sequences, follow the file as before), and each level's new ids go back into the plan for the level below. A new
+ * catalog of a part or accessory gets its default configuration in the same statement as the other configurations,
+ * just before those of its line.
  */
-final class CatalogWrites {
+@ApplicationScoped
+class CatalogWrites {
 
-    /** One level's row: its id (a placeholder below 0 in a dry run), and whether the row was new or changed. */
-    record Step(long id, boolean created, boolean changed) {
-    }
-
-    private static final String BASE_PRODUCT_DIFFERS =
-            "(sub_type, brand, model) is distinct from (?, coalesce(?, brand), coalesce(?, model))";
-    private static final String CATALOG_DIFFERS = "(year, hsn_code, weight, colour, selling_type, gst_rate)"
-            + " is distinct from (?, ?, ?::numeric, ?, ?, ?)";
-    private static final String CONFIG_DIFFERS = "additional_infos is distinct from ?::jsonb";
-
-    private final CatalogService catalog;
     private final Sql sql;
-    private final CatalogRows rows;
-    private final Clock clock;
-    private final Actor actor;
-    private final boolean dryRun;
-    /** Dry run: the item type of each base product and version that would be created, by placeholder id. */
-    private final Map<Long, ItemType> plannedTypes = new HashMap<>();
-    private long lastPlaceholder;
 
-    CatalogWrites(CatalogService catalog, Sql sql, CatalogRows rows, Clock clock, Actor actor, boolean dryRun) {
-        this.catalog = catalog;
+    CatalogWrites(Sql sql) {
         this.sql = sql;
-        this.rows = rows;
-        this.clock = clock;
-        this.actor = actor;
-        this.dryRun = dryRun;
     }
 
-    Step baseProduct(Line line) {
-        var cmd = line.baseProduct();
-        var existing = catalog.idByName(Level.BASE_PRODUCT, null, cmd.name());
-        if (existing.isEmpty()) {
-            return dryRun ? planned(cmd.itemType()) : created(catalog.createBaseProduct(cmd, actor).id());
-        }
-        ItemType storedType = catalog.baseProduct(existing.get()).itemType();
-        if (storedType != cmd.itemType()) {
-            throw new DomainException.InvalidInput("item_type", "base product '" + cmd.name() + "' is "
-                    + storedType + ", not " + cmd.itemType());
-        }
-        String subType = cmd.subType().toUpperCase(Locale.ROOT);
-        return updated(existing.get(), "base_product", "sub_type = ?, brand = coalesce(?, brand), model = coalesce(?, model)",
-                Arrays.asList(subType, cmd.brand(), cmd.model()), BASE_PRODUCT_DIFFERS,
-                Arrays.asList(subType, cmd.brand(), cmd.model()));
+    /** A stored base product differs from a sheet row in sub type, or in a brand or model the row gives. */
+    static String baseProductDiffers(String stored, String row) {
+        return ("((%1$s.sub_type, %1$s.brand, %1$s.model) is distinct from (%2$s.sub_type,"
+                + " coalesce(%2$s.brand, %1$s.brand), coalesce(%2$s.model, %1$s.model)))").formatted(stored, row);
     }
 
-    Step version(long baseProductId, Line line) {
-        var existing = baseProductId < 0 ? Optional.<Long>empty()
-                : catalog.idByName(Level.VERSION, baseProductId, line.version());
-        if (existing.isPresent()) {
-            return new Step(existing.get(), false, false);
-        }
-        return dryRun ? planned(typeOf(baseProductId))
-                : created(catalog.addVersion(baseProductId, new NewVersion(line.version(), null, null), actor).id());
+    /** A stored catalog differs from a sheet row in one of the details the row sets. */
+    static String catalogDiffers(String stored, String row) {
+        return ("((%1$s.year, %1$s.hsn_code, %1$s.weight, %1$s.colour, %1$s.selling_type, %1$s.gst_rate) is distinct from"
+                + " (%2$s.year, %2$s.hsn_code, %2$s.weight, %2$s.colour, %2$s.selling_type, %2$s.gst_rate))")
+                .formatted(stored, row);
     }
 
-    Step catalog(long versionId, Line line) {
-        var c = line.catalog();
-        var existing = versionId < 0 ? Optional.<Long>empty()
-                : catalog.idByName(Level.CATALOG, versionId, c.name());
-        if (existing.isEmpty()) {
-            var cmd = new NewCatalog(versionId, c.name(), c.year(), c.hsnCode(), c.weight(), c.colour(), c.itemType(),
-                    c.sellingType(), c.gstRate(), null, null);
-            if (!dryRun) {
-                return created(catalog.createCatalog(cmd, actor).id());
-            }
-            // createCatalog's own refusal, against the type the product has or would have
-            ItemType productType = versionId < 0 ? plannedTypes.get(versionId) : catalog.productTypeOfVersion(versionId);
-            CatalogService.requireProductType(cmd, productType);
-            return planned(productType);
-        }
-        return updated(existing.get(), "catalog", "year = ?, hsn_code = ?, weight = ?, colour = ?, selling_type = ?,"
-                        + " gst_rate = ?", Arrays.asList(c.year(), c.hsnCode(), c.weight(), c.colour(), c.sellingType(),
-                        c.gstRate()), CATALOG_DIFFERS,
-                Arrays.asList(c.year(), c.hsnCode(), c.weight(), c.colour(), c.sellingType(), c.gstRate()));
+    /** A configuration's stored infos ({@code storedInfos}) change when the row gives other infos (blank keeps them). */
+    static String configChanges(String storedInfos, String row) {
+        return "(jsonb_array_length(%2$s.infos) > 0 and %1$s is distinct from %2$s.infos)".formatted(storedInfos, row);
     }
 
-    Step configuration(long catalogId, Line line) {
-        var cmd = line.configuration();
-        var existing = catalogId < 0 ? Optional.<Long>empty()
-                : catalog.idByName(Level.CONFIGURATION, catalogId, cmd.name());
-        if (existing.isEmpty()) {
-            return dryRun ? planned(null) : created(catalog.addConfiguration(catalogId, cmd, actor).id());
-        }
-        if (cmd.additionalInfos() == null || cmd.additionalInfos().isEmpty()) {
-            return new Step(existing.get(), false, false);
-        }
-        String infos = rows.infosJson(cmd.additionalInfos());
-        return updated(existing.get(), "catalog_config", "additional_infos = ?::jsonb", List.of(infos), CONFIG_DIFFERS,
-                List.of(infos));
+    /** A base product keeps its item type: a sheet naming it with another is refused. */
+    static DomainException itemTypeKept(String name, ItemType stored, ItemType sheet) {
+        return new DomainException.InvalidInput("item_type", "base product '" + name + "' is " + stored + ", not " + sheet);
     }
 
-    /** Sets {@code assignments} where the stored row differs ({@code differs}); a dry run only asks whether it does. */
-    private Step updated(long id, String table, String assignments, List<Object> values, String differs,
-                         List<Object> comparedTo) {
+    /** Writes the plan, top level first. */
+    void apply(Actor actor, Instant now) {
+        var audit = List.<Object>of(now, actor.name(), now, actor.name());
+        var changed = List.<Object>of(now, actor.name());
+        sql.update("""
+                update base_product b set sub_type = e.sub_type, brand = coalesce(e.brand, b.brand),
+                       model = coalesce(e.model, b.model), changed_at = ?, changed_by = ?
+                  from catalog_plan_bp e where b.id = e.id and %s""".formatted(baseProductDiffers("b", "e")), changed);
+        sql.update("""
+                with inserted as (
+                  insert into base_product (name, item_type, sub_type, brand, model, status,
+                                            created_at, created_by, changed_at, changed_by)
+                  select base_product, item_type, sub_type, brand, model, ?, ?, ?, ?, ?
+                    from catalog_plan_bp where created order by line
+                  returning id, lower(name) as k)
+                update catalog_plan_bp e set id = i.id from inserted i where e.k_bp = i.k""", active(audit));
+        sql.update("""
+                with inserted as (
+                  insert into product_version (base_product_id, name, status, created_at, created_by, changed_at, changed_by)
+                  select p.id, e.version, ?, ?, ?, ?, ?
+                    from catalog_plan_version e join catalog_plan_bp p on p.k_bp = e.k_bp
+                   where e.created order by e.line
+                  returning id, base_product_id, lower(name) as k)
+                update catalog_plan_version e set id = i.id
+                  from inserted i join catalog_plan_bp p on p.id = i.base_product_id
+                 where e.k_bp = p.k_bp and e.k_ver = i.k""", active(audit));
+        sql.update("""
+                update catalog c set year = e.year, hsn_code = e.hsn_code, weight = e.weight, colour = e.colour,
+                       selling_type = e.selling_type, gst_rate = e.gst_rate, changed_at = ?, changed_by = ?
+                  from catalog_plan_catalog e where c.id = e.id and %s""".formatted(catalogDiffers("c", "e")), changed);
+        sql.update("""
+                with inserted as (
+                  insert into catalog (version_id, name, year, hsn_code, weight, colour, item_type, selling_type,
+                                       gst_rate, status, created_at, created_by, changed_at, changed_by)
+                  select v.id, e.catalog, e.year, e.hsn_code, e.weight, e.colour, e.product_type, e.selling_type,
+                         e.gst_rate, ?, ?, ?, ?, ?
+                    from catalog_plan_catalog e join catalog_plan_version v on v.k_bp = e.k_bp and v.k_ver = e.k_ver
+                   where e.created order by e.line
+                  returning id, version_id, lower(name) as k)
+                update catalog_plan_catalog e set id = i.id
+                  from inserted i join catalog_plan_version v on v.id = i.version_id
+                 where e.k_bp = v.k_bp and e.k_ver = v.k_ver and e.k_cat = i.k""", active(audit));
+        sql.update("""
+                with inserted as (
+                  insert into catalog_config (catalog_id, name, additional_infos, status, is_default,
+                                              created_at, created_by, changed_at, changed_by)
+                  select n.catalog_id, n.name, n.infos, ?, n.is_default, ?, ?, ?, ?
+                    from (select c.id as catalog_id, c.catalog as name, c.default_infos as infos, true as is_default,
+                                 c.line, 0 as step
+                            from catalog_plan_catalog c where c.created and c.default_infos is not null
+                          union all
+                          select c.id, e.configuration, e.infos, false, e.line, 1
+                            from catalog_plan_config e
+                            join catalog_plan_catalog c on c.k_bp = e.k_bp and c.k_ver = e.k_ver and c.k_cat = e.k_cat
+                           where e.created) n
+                   order by n.line, n.step
+                  returning id, catalog_id, lower(name) as k)
+                update catalog_plan_config e set id = i.id
+                  from inserted i join catalog_plan_catalog c on c.id = i.catalog_id
+                 where e.k_bp = c.k_bp and e.k_ver = c.k_ver and e.k_cat = c.k_cat and e.k_cfg = i.k""",
+                active(audit));
+        sql.update("""
+                update catalog_config cf set additional_infos = e.infos, changed_at = ?, changed_by = ?
+                  from catalog_plan_config e where cf.id = e.id and %s"""
+                .formatted(configChanges("cf.additional_infos", "e")), changed);
+    }
+
+    private static List<Object> active(List<Object> audit) {
         var params = new ArrayList<Object>();
-        if (dryRun) {
-            params.add(id);
-            params.addAll(comparedTo);
-            boolean changed = sql.one("select 1 from " + table + " where id = ? and " + differs, params, r -> 1)
-                    .isPresent();
-            return new Step(id, false, changed);
-        }
-        params.addAll(values);
-        params.addAll(List.of(clock.instant(), actor.name(), id));
-        params.addAll(comparedTo);
-        int changed = sql.update("update " + table + " set " + assignments + ", changed_at = ?, changed_by = ?"
-                + " where id = ? and " + differs, params);
-        return new Step(id, false, changed > 0);
-    }
-
-    private static Step created(long id) {
-        return new Step(id, true, false);
-    }
-
-    private Step planned(ItemType type) {
-        long id = --lastPlaceholder;
-        plannedTypes.put(id, type);
-        return new Step(id, true, false);
-    }
-
-    private ItemType typeOf(long baseProductId) {
-        return baseProductId < 0 ? plannedTypes.get(baseProductId) : catalog.baseProduct(baseProductId).itemType();
+        params.add(CatalogService.statusOrActive(null));
+        params.addAll(audit);
+        return params;
     }
 }

@@ -15,17 +15,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * Dated prices. At any instant at most one non-disabled price covers a configuration: the exclusion constraint
  * {@code catalog_price_no_overlap} guarantees it; this service explains refusals and applies the seed's rule that a
- * new price starting after the current open-ended one ends that one at the new start.
+ * new price starting after the current open-ended one ends that one at the new start. Each rule is one SQL statement
+ * over the request's items ({@link PriceItems}): a list bound as arrays, or a request staged in a temporary table
+ * (the catalog import's, of any size: {@link #stage}, {@link #setStagedPrices}).
  */
 @ApplicationScoped
 public class PriceService {
@@ -53,25 +50,63 @@ public class PriceService {
     /** {@code fields}: how refusals name an item's fields, as the caller received them. */
     @Transactional
     public List<PriceView> setPrices(@NotEmpty List<@Valid PriceForConfiguration> items, ItemFields fields, Actor actor) {
-        checkWindows(items, fields);
-        Long[] configIds = items.stream().map(PriceForConfiguration::configId).toArray(Long[]::new);
-        lockConfigurations(items, configIds, fields);
+        var rows = PriceItems.of(items);
+        checkWindows(rows, fields);
+        lockConfigurations(rows, fields);
         var now = clock.instant();
-        closeOpenEndedPredecessors(items, now, actor);
-        refuseOverlaps(items, fields);
-        List<Long> ids = insert(items, now, actor);
-        transitions.apply(now, configIds, actor);
+        closeOpenEndedPredecessors(rows, now, actor);
+        refuseOverlaps(rows, fields);
+        List<Long> ids = sql.list(insert(rows) + " returning id", insertParams(rows, now, actor), r -> r.getLong("id"));
+        transitions.apply(now, items.stream().map(PriceForConfiguration::configId).toArray(Long[]::new), actor);
         return prices(ids, now);
     }
 
     /**
-     * What {@link #setPrices} would refuse, writing nothing (the import's dry run): its window rules and its overlap
-     * check, with the open-ended prices it would close taken as closed. Configuration ids below 0 stand for
+     * Stages a request too large for a list: {@code select} (with {@code params}) yields its items as
+     * {@code (ref, config_id, price, valid_from, valid_to)}, {@code ref} ordering them (item i is the i-th by ref).
+     * The staged request lives until the transaction ends. Returns how many items it has.
+     */
+    long stage(String select, List<?> params) {
+        sql.update("drop table if exists pg_temp." + PriceItems.STAGED_TABLE, List.of());
+        sql.update("create temp table " + PriceItems.STAGED_TABLE + " (ord bigint not null, ref bigint not null,"
+                + " config_id bigint not null, price numeric not null, valid_from timestamptz not null,"
+                + " valid_to timestamptz) on commit drop", List.of());
+        long staged = sql.update("insert into " + PriceItems.STAGED_TABLE + " select row_number() over (order by ref),"
+                + " ref, config_id, price, valid_from, valid_to from (" + select + ") s", params);
+        sql.update("analyze " + PriceItems.STAGED_TABLE, List.of());
+        return staged;
+    }
+
+    /** The caller's reference of staged item {@code index} (from 0, as refusals name it). */
+    long stagedRef(int index) {
+        return sql.one("select ref from " + PriceItems.STAGED_TABLE + " where ord = ?", List.of(index + 1L),
+                r -> r.getLong("ref")).orElseThrow();
+    }
+
+    /**
+     * {@link #setPrices} over the staged request ({@link #stage}), in the same statements whatever its size, inside
+     * the caller's transaction. Returns how many prices were set.
+     */
+    long setStagedPrices(ItemFields fields, Actor actor) {
+        var rows = PriceItems.STAGED;
+        checkWindows(rows, fields);
+        lockConfigurations(rows, fields);
+        var now = clock.instant();
+        closeOpenEndedPredecessors(rows, now, actor);
+        refuseOverlaps(rows, fields);
+        long inserted = sql.update(insert(rows), insertParams(rows, now, actor));
+        transitions.applyToSelected(now, "select config_id from " + PriceItems.STAGED_TABLE, actor);
+        return inserted;
+    }
+
+    /**
+     * What {@link #setStagedPrices} would refuse, writing nothing (the import's dry run): its window rules and its
+     * overlap check, with the open-ended prices it would close taken as closed. Configuration ids below 0 stand for
      * configurations the caller would create first (they have no stored prices).
      */
-    void checkPrices(List<PriceForConfiguration> items, ItemFields fields) {
-        checkWindows(items, fields);
-        refuseOverlaps(items, fields);
+    void checkStagedPrices(ItemFields fields) {
+        checkWindows(PriceItems.STAGED, fields);
+        refuseOverlaps(PriceItems.STAGED, fields);
     }
 
     /** Withdraws a price: it never applies again and frees its window. */
@@ -115,102 +150,98 @@ public class PriceService {
                 CatalogRows::price);
     }
 
-    /** validTo after validFrom, and no two items of one request overlapping for the same configuration. */
-    static void checkWindows(List<PriceForConfiguration> items, ItemFields fields) {
-        Map<Long, List<Integer>> byConfig = new TreeMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            var item = items.get(i);
-            if (item.validTo() != null && !item.validTo().isAfter(item.validFrom())) {
-                throw new DomainException.InvalidInput(fields.name(i, "validTo"), "validTo must be after validFrom");
-            }
-            byConfig.computeIfAbsent(item.configId(), k -> new ArrayList<>()).add(i);
-        }
-        for (var indexes : byConfig.values()) {
-            indexes.sort(Comparator.comparing(i -> items.get(i).validFrom()));
-            for (int k = 1; k < indexes.size(); k++) {
-                var earlier = items.get(indexes.get(k - 1));
-                var later = items.get(indexes.get(k));
-                if (earlier.validTo() == null || earlier.validTo().isAfter(later.validFrom())) {
-                    throw new DomainException.InvalidInput(fields.name(indexes.get(k), "validFrom"),
-                            "overlaps item " + indexes.get(k - 1) + " of this request for configuration " + later.configId());
-                }
-            }
-        }
+    /**
+     * validTo after validFrom (the first such item), then no two items of one request overlapping for the same
+     * configuration: by configuration id, each item against the one before it by validFrom (then request order).
+     */
+    private void checkWindows(PriceItems items, ItemFields fields) {
+        sql.list("""
+                with i as (%s),
+                ordered as (select ord, config_id, valid_from, lag(ord) over w as earlier, lag(valid_to) over w as earlier_to
+                              from i window w as (partition by config_id order by valid_from, ord))
+                (select 1 as rule, ord, null::bigint as earlier, config_id from i where valid_to <= valid_from
+                  order by ord limit 1)
+                union all
+                (select 2, ord, earlier, config_id from ordered
+                  where earlier is not null and (earlier_to is null or earlier_to > valid_from)
+                  order by config_id, valid_from, ord limit 1)
+                order by rule limit 1""".formatted(items.rows()), items.params(),
+                r -> r.getLong("rule") == 1
+                        ? new DomainException.InvalidInput(fields.name((int) r.getLong("ord") - 1, "validTo"),
+                                "validTo must be after validFrom")
+                        : new DomainException.InvalidInput(fields.name((int) r.getLong("ord") - 1, "validFrom"),
+                                "overlaps item " + (r.getLong("earlier") - 1) + " of this request for configuration "
+                                        + r.getLong("config_id")))
+                .stream().findFirst().ifPresent(e -> {
+                    throw e;
+                });
     }
 
-    private void lockConfigurations(List<PriceForConfiguration> items, Long[] configIds, ItemFields fields) {
-        var found = new HashSet<>(sql.list("select id from catalog_config where id = any(?) order by id for update",
-                List.of((Object) configIds), r -> r.getLong("id")));
-        IntStream.range(0, items.size()).filter(i -> !found.contains(items.get(i).configId())).findFirst().ifPresent(i -> {
-            throw new DomainException.InvalidInput(fields.name(i, "configId"),
-                    "configuration " + items.get(i).configId() + " does not exist");
-        });
+    private void lockConfigurations(PriceItems items, ItemFields fields) {
+        // count(*) reads the locking subquery to its end: every configuration is locked, in id order
+        sql.one("select count(*) from (select id from catalog_config where id in (select config_id from "
+                + items.from() + ") order by id for update) locked", items.params(), r -> r.getLong("count"));
+        sql.one("select ord, config_id from " + items.from() + " where not exists (select from catalog_config c"
+                + " where c.id = i.config_id) order by ord limit 1", items.params(),
+                r -> new DomainException.InvalidInput(fields.name((int) r.getLong("ord") - 1, "configId"),
+                        "configuration " + r.getLong("config_id") + " does not exist"))
+                .ifPresent(e -> {
+                    throw e;
+                });
     }
 
     /** The seed's "set end date for old prices": an open-ended price ends where a later new one starts. */
-    private void closeOpenEndedPredecessors(List<PriceForConfiguration> items, Instant now, Actor actor) {
+    private void closeOpenEndedPredecessors(PriceItems items, Instant now, Actor actor) {
+        var params = new ArrayList<Object>(List.of(now, actor.name()));
+        params.addAll(items.params());
         sql.update("""
                 update catalog_price p set valid_to = first.valid_from, changed_at = ?, changed_by = ?
-                  from (select config_id, min(valid_from) as valid_from
-                          from unnest(?::bigint[], ?::timestamptz[]) as i(config_id, valid_from) group by config_id) first
+                  from (select config_id, min(valid_from) as valid_from from %s group by config_id) first
                  where p.config_id = first.config_id and p.state <> 'DISABLED' and p.valid_to is null
-                   and p.valid_from < first.valid_from""",
-                List.of(now, actor.name(), column(items, PriceForConfiguration::configId, Long[]::new),
-                        column(items, PriceForConfiguration::validFrom, Instant[]::new)));
+                   and p.valid_from < first.valid_from""".formatted(items.from()), params);
     }
 
     /**
      * A stored price's end is taken as {@link #closeOpenEndedPredecessors} sets it (a no-op once it has run), so the
      * check gives the same verdict before the write, in a dry run.
      */
-    private void refuseOverlaps(List<PriceForConfiguration> items, ItemFields fields) {
+    private void refuseOverlaps(PriceItems items, ItemFields fields) {
         sql.list("""
-                with i as (select * from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[])
-                                         with ordinality as i(config_id, valid_from, valid_to, ord)),
+                with i as (%s),
                 first as (select config_id, min(valid_from) valid_from from i group by config_id),
                 stored as (select p.id, p.config_id, p.price, p.valid_from,
                                   case when p.valid_to is null and p.valid_from < f.valid_from then f.valid_from
                                        else p.valid_to end valid_to
                              from catalog_price p join first f on f.config_id = p.config_id
                             where p.state <> 'DISABLED')
-                select i.ord, p.id, p.price, p.valid_from, p.valid_to
+                select i.ord, i.config_id, p.id, p.price, p.valid_from, p.valid_to
                   from i join stored p on p.config_id = i.config_id
                    and tstzrange(p.valid_from, p.valid_to) && tstzrange(i.valid_from, i.valid_to)
-                 order by i.ord, p.valid_from limit 1""",
-                List.of(column(items, PriceForConfiguration::configId, Long[]::new),
-                        column(items, PriceForConfiguration::validFrom, Instant[]::new),
-                        column(items, PriceForConfiguration::validTo, Instant[]::new)),
-                r -> new Overlap((int) r.getLong("ord") - 1, r.getLong("id"), r.getDecimal("price"),
-                        r.getInstant("valid_from"), r.getInstant("valid_to")))
+                 order by i.ord, p.valid_from limit 1""".formatted(items.rows()), items.params(),
+                r -> new Overlap((int) r.getLong("ord") - 1, r.getLong("config_id"), r.getLong("id"),
+                        r.getDecimal("price"), r.getInstant("valid_from"), r.getInstant("valid_to")))
                 .stream().findFirst().ifPresent(o -> {
                     throw new DomainException.Conflict(fields.name(o.index, "validFrom"), "overlaps price " + o.priceId
                             + " (" + o.price.toPlainString() + " from " + o.from + " to " + (o.to == null ? "open end" : o.to)
-                            + ") of configuration " + items.get(o.index).configId(), "price/" + o.priceId);
+                            + ") of configuration " + o.configId, "price/" + o.priceId);
                 });
     }
 
-    private List<Long> insert(List<PriceForConfiguration> items, Instant now, Actor actor) {
-        return sql.list("""
+    private static String insert(PriceItems items) {
+        return """
                 insert into catalog_price (config_id, price, valid_from, valid_to, state,
                                            created_at, created_by, changed_at, changed_by)
                 select i.config_id, i.price, i.valid_from, i.valid_to, 'SCHEDULED', ?, ?, ?, ?
-                  from unnest(?::bigint[], ?::numeric[], ?::timestamptz[], ?::timestamptz[])
-                       with ordinality as i(config_id, price, valid_from, valid_to, ord)
-                 order by i.ord
-                returning id""",
-                List.of(now, actor.name(), now, actor.name(),
-                        column(items, PriceForConfiguration::configId, Long[]::new),
-                        column(items, PriceForConfiguration::price, BigDecimal[]::new),
-                        column(items, PriceForConfiguration::validFrom, Instant[]::new),
-                        column(items, PriceForConfiguration::validTo, Instant[]::new)),
-                r -> r.getLong("id"));
+                  from %s
+                 order by i.ord""".formatted(items.from());
     }
 
-    private record Overlap(int index, long priceId, BigDecimal price, Instant from, Instant to) {
+    private static List<Object> insertParams(PriceItems items, Instant now, Actor actor) {
+        var params = new ArrayList<Object>(List.of(now, actor.name(), now, actor.name()));
+        params.addAll(items.params());
+        return params;
     }
 
-    private static <T> T[] column(List<PriceForConfiguration> items, java.util.function.Function<PriceForConfiguration, T> get,
-                                  java.util.function.IntFunction<T[]> array) {
-        return items.stream().map(get).toArray(array);
+    private record Overlap(int index, long configId, long priceId, BigDecimal price, Instant from, Instant to) {
     }
 }

@@ -33,12 +33,18 @@ public class PriceTransitions {
     /** Applies due transitions for all configurations (configIds null) or the given ones. Returns how many changed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int apply(Instant now, Long[] configIds, Actor actor) {
+        return configIds == null ? apply(now, "", List.of(), actor)
+                : apply(now, "and p.config_id = any(?)", List.of((Object) configIds), actor);
+    }
+
+    /** Due transitions of the configurations {@code configIdsQuery} selects (one column, no parameters). */
+    int applyToSelected(Instant now, String configIdsQuery, Actor actor) {
+        return apply(now, "and p.config_id in (" + configIdsQuery + ")", List.of(), actor);
+    }
+
+    private int apply(Instant now, String onlyThese, List<Object> onlyParams, Actor actor) {
         var params = new ArrayList<Object>(List.of(now, now, actor.name(), now, now));
-        String onlyThese = "";
-        if (configIds != null) {
-            onlyThese = "and p.config_id = any(?)";
-            params.add(configIds);
-        }
+        params.addAll(onlyParams);
         params.addAll(List.of(PriceActivated.TYPE, PriceExpired.TYPE, now, ISO_UTC, ISO_UTC));
         List<UUID> eventIds = sql.list("""
                 with changed as (

@@ -141,6 +141,40 @@ class CatalogImporterTest {
         assertThat(job.rowsSucceeded()).isEqualTo(1);
     }
 
+    /**
+     * The first line naming a base product or catalog decides it, as in the row-by-row import: later lines naming it
+     * (in any case) with other details change nothing and are counted on their own configuration only.
+     */
+    @Test
+    void theFirstLineNamingARowDecidesIt() {
+        String product = "First " + UUID.randomUUID();
+        String upper = product.toUpperCase(java.util.Locale.ROOT);
+        var created = drop("imports/catalog/" + UUID.randomUUID() + ".csv", (HEADER
+                + product + ",VEHICLE,SCOOTER,Fleeto,V1,Red,2026,87116020,62.5,Red,SALEABLE,GST-5,60V,,,,\n"
+                + upper + ",VEHICLE,MOPED,Other,V1,RED,2027,87116020,70,Crimson,SALEABLE,GST-5,72V,,,,\n").getBytes());
+        assertThat(created.status()).as(() -> errorsOf(created)).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(List.of(created.rowsNew(), created.rowsChanged(), created.rowsUnchanged())).containsExactly(2, 0, 0);
+        assertThat(stored(product)).isEqualTo("SCOOTER/Fleeto/Red/2026/Red/2");
+
+        var changed = drop("imports/catalog/" + UUID.randomUUID() + ".csv", (HEADER
+                + upper + ",VEHICLE,MOPED,,V1,red,2026,87116020,62.5,Blue,SALEABLE,GST-5,72V,,,,\n"
+                + product + ",VEHICLE,BIKE,Other,V1,Red,2026,87116020,62.5,Green,SALEABLE,GST-5,60V,,,,\n").getBytes());
+        assertThat(changed.status()).as(() -> errorsOf(changed)).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(List.of(changed.rowsNew(), changed.rowsChanged(), changed.rowsUnchanged())).containsExactly(0, 1, 1);
+        assertThat(stored(product)).as("sub type and colour from line 2, the brand kept (blank there)")
+                .isEqualTo("MOPED/Fleeto/Red/2026/Blue/2");
+    }
+
+    /** Sub type, brand, catalog name, year and colour of the product's one catalog, and its configurations. */
+    String stored(String product) {
+        return QuarkusTransaction.requiringNew().call(() -> sql.one("""
+                select concat_ws('/', b.sub_type, b.brand, c.name, c.year, c.colour,
+                         (select count(*) from catalog_config cf where cf.catalog_id = c.id)) as s
+                  from base_product b join product_version v on v.base_product_id = b.id
+                  join catalog c on c.version_id = v.id where b.name = ?""", List.of(product),
+                r -> r.getString("s")).orElseThrow());
+    }
+
     /** Issue 11 finding 8: what the catalog exports, the catalog import accepts, and importing it changes nothing. */
     @Test
     void theConfigurationsExportImportsBackLeavingTheCatalogUnchanged() throws Exception {
