@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * {@code imports/catalog/*.csv|*.xlsx}: one row per configuration (and optionally its price), creating or updating
@@ -40,6 +41,7 @@ import java.util.regex.Pattern;
 public class CatalogImporter implements Importer {
 
     public static final String KIND = "catalog";
+    private static final Logger LOG = Logger.getLogger(CatalogImporter.class);
     private static final ItemFields PRICE_ITEMS = ItemFields.in("items");
     private static final Pattern ITEM = Pattern.compile("items\\[(\\d+)]\\.(\\w+)");
 
@@ -78,6 +80,7 @@ public class CatalogImporter implements Importer {
     }
 
     private ImportResult apply(ModelReader sheet, ImportContext context) {
+        long started = System.nanoTime();
         var errors = new ArrayList<RowError>();
         long valid = staged.stage(sink -> {
             try (var parsed = sheet.rows()) {
@@ -95,7 +98,11 @@ public class CatalogImporter implements Importer {
             errors.sort(Comparator.comparingLong(RowError::row));
             return new ImportResult(total, 0, errors);
         }
+        LOG.infof("import job %d: %d rows read and staged in %d ms", context.jobId(), total,
+                (System.nanoTime() - started) / 1_000_000);
         var outcomes = applyAll(valid, Actor.importJob(context.jobId()), total, context.dryRun());
+        LOG.infof("import job %d%s: planned, written and priced in %d ms in all", context.jobId(),
+                context.dryRun() ? " (dry run)" : "", (System.nanoTime() - started) / 1_000_000);
         String detail = outcomes + (sheet.header().ignored().isEmpty() ? "" : "; ignored columns "
                 + sheet.header().ignored()) + (context.dryRun() ? "; dry run: nothing written" : "");
         return ImportResult.applied(outcomes, detail);
@@ -109,7 +116,9 @@ public class CatalogImporter implements Importer {
      * adds a price, unchanged otherwise; a level shared by rows is written (and counted) by the first.
      */
     private Outcomes applyAll(long valid, Actor actor, int total, boolean dryRun) {
+        long started = System.nanoTime();
         staged.plan();
+        long planned = System.nanoTime();
         staged.firstRefusal().ifPresent(r -> {
             throw rejected(total, r.line(), r.refusal());
         });
@@ -118,6 +127,7 @@ public class CatalogImporter implements Importer {
         } else {
             writes.apply(actor, clock.instant());
         }
+        long written = System.nanoTime();
         if (staged.stagePrices(prices) > 0) {
             try {
                 if (dryRun) {
@@ -131,7 +141,12 @@ public class CatalogImporter implements Importer {
                 throw rejected(total, prices.stagedRef(item), e);
             }
         }
-        return staged.outcomes(valid);
+        long priced = System.nanoTime();
+        var outcomes = staged.outcomes(valid);
+        LOG.infof("catalog import: planned in %d ms, written in %d ms, priced in %d ms, counted in %d ms",
+                (planned - started) / 1_000_000, (written - planned) / 1_000_000, (priced - written) / 1_000_000,
+                (System.nanoTime() - priced) / 1_000_000);
+        return outcomes;
     }
 
     private static ImportRejected rejected(int total, long row, DomainException e) {

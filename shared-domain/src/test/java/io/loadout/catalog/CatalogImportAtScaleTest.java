@@ -202,21 +202,26 @@ class CatalogImportAtScaleTest {
 
     Set<String> stored(String run) {
         return QuarkusTransaction.requiringNew().call(() -> new TreeSet<>(sql.list("""
-                select b.name || '|' || b.item_type || '|' || b.sub_type as t from base_product b where b.name like ?
+                with b as materialized (select * from base_product where name like ?),
+                c as materialized (select b.name || '|' || v.name || '|' || c.name as path, c.id, c.colour
+                                     from b join product_version v on v.base_product_id = b.id
+                                     join catalog c on c.version_id = v.id),
+                cf as materialized (select c.path || '|' || cf.name as path, cf.id, cf.additional_infos
+                                      from c join catalog_config cf on cf.catalog_id = c.id),
+                infos as (select cf.id, string_agg((i->>'key') || '=' || (i->>'value'), '; ' order by n) as infos
+                            from cf, jsonb_array_elements(cf.additional_infos) with ordinality as x(i, n) group by cf.id),
+                prices as (select p.config_id, string_agg(p.price || '@'
+                                    || to_char(p.valid_from at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || '..'
+                                    || coalesce(to_char(p.valid_to at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'open'),
+                                    ' ' order by p.valid_from) as windows
+                             from cf join catalog_price p on p.config_id = cf.id group by p.config_id)
+                select name || '|' || item_type || '|' || sub_type as t from b
                 union all
-                select b.name || '|' || v.name || '|' || c.name || '|' || c.colour
-                  from base_product b join product_version v on v.base_product_id = b.id
-                  join catalog c on c.version_id = v.id where b.name like ?
+                select path || '|' || colour from c
                 union all
-                select b.name || '|' || v.name || '|' || c.name || '|' || cf.name || '|'
-                       || (select string_agg((i->>'key') || '=' || (i->>'value'), '; ') from jsonb_array_elements(cf.additional_infos) i)
-                       || '|' || (select string_agg(p.price || '@' || to_char(p.valid_from at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
-                                  || '..' || coalesce(to_char(p.valid_to at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'open'),
-                                  ' ' order by p.valid_from) from catalog_price p where p.config_id = cf.id)
-                  from base_product b join product_version v on v.base_product_id = b.id
-                  join catalog c on c.version_id = v.id join catalog_config cf on cf.catalog_id = c.id
-                 where b.name like ?""", List.of("Scale " + run + " %", "Scale " + run + " %", "Scale " + run + " %"),
-                r -> r.getString("t"))));
+                select cf.path || '|' || coalesce(infos.infos, '') || '|' || coalesce(prices.windows, '')
+                  from cf left join infos on infos.id = cf.id left join prices on prices.config_id = cf.id""",
+                List.of("Scale " + run + " %"), r -> r.getString("t"))));
     }
 
     /** Every stored row version (xmin) of the run's catalog, and the code sequences: any write changes it. */
