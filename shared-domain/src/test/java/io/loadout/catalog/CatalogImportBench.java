@@ -43,6 +43,7 @@ class CatalogImportBench {
             long started = System.nanoTime();
             var job = drop(file);
             double seconds = (System.nanoTime() - started) / 1e9;
+            bucket.objects.remove(job.objectName()); // only the import's own memory in the next figure
             report.append("%s: %,d lines (%,d KB) → %s %s in %.1f s, peak heap %d MB (max heap %d MB)%n".formatted(
                     changed ? "re-import, changes" : "first import", lines, file.length / 1024, job.status(),
                     job.detail(), seconds, CatalogBench.peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20));
@@ -52,7 +53,9 @@ class CatalogImportBench {
 
     /** 50 base products × 20 versions × 10 catalogs × n configurations, each line with a price. */
     static byte[] generate(String run, int lines, boolean changed) {
-        var csv = new StringBuilder(CatalogImporterTest.HEADER);
+        var bytes = new java.io.ByteArrayOutputStream(lines * 120);
+        var csv = new java.io.PrintWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+        csv.append(CatalogImporterTest.HEADER);
         int configs = Math.max(1, lines / (50 * 20 * 10));
         int n = 0;
         for (int p = 0; p < 50 && n < lines; p++) {
@@ -61,16 +64,17 @@ class CatalogImportBench {
                     for (int k = 0; k < configs && n < lines; k++, n++) {
                         boolean tenth = changed && n % 10 == 0;
                         boolean fifth = changed && n % 5 == 0;
-                        csv.append("Bench ").append(run).append(' ').append(p).append(",VEHICLE,SCOOTER,Fleeto,V")
+                        csv.append(new StringBuilder("Bench ").append(run).append(' ').append(p).append(",VEHICLE,SCOOTER,Fleeto,V")
                                 .append(v).append(",C").append(c).append(",2026,87116020,62.5,Red,SALEABLE,GST-5,K")
                                 .append(k).append(",Battery=").append(tenth ? "72V" : "60V").append(',')
                                 .append(fifth ? "1100" : "1000").append(',').append(fifth ? "2028-01-01" : "2027-06-01")
-                                .append(",\n");
+                                .append(",\n"));
                     }
                 }
             }
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        csv.flush();
+        return bytes.toByteArray();
     }
 
     ImportJob drop(byte[] content) {
