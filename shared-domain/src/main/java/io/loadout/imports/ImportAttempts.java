@@ -218,9 +218,17 @@ class ImportAttempts {
         @Override
         public void read(long bytesRead) {
             long now = System.nanoTime();
-            if (bytesRead - recorded < PROGRESS_EVERY_BYTES || now - recordedAt < PROGRESS_EVERY_NANOS) {
-                return;
+            if (bytesRead - recorded >= PROGRESS_EVERY_BYTES && now - recordedAt >= PROGRESS_EVERY_NANOS) {
+                record(bytesRead, now);
             }
+        }
+
+        @Override
+        public void rowsRead(long bytesRead) {
+            record(bytesRead, System.nanoTime());
+        }
+
+        private void record(long bytesRead, long now) {
             recorded = bytesRead;
             recordedAt = now;
             boolean held = QuarkusTransaction.requiringNew().call(() ->
