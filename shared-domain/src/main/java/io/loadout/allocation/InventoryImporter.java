@@ -96,6 +96,7 @@ public class InventoryImporter implements Importer {
                         sink.add(lot.get());
                     }
                 }
+                context.progress().rowsRead(rows.bytesRead());
             }
         });
         long read = System.nanoTime();

@@ -92,12 +92,15 @@ class StagedLots {
                         + r.getString("batch") + " is already on line " + r.getLong("first_line")));
     }
 
-    /** Rows that would leave a lot with fewer units on hand than are already allocated from it. */
+    /**
+     * Rows that would leave a lot with fewer units on hand than are already allocated from it (only lots with
+     * allocations can: a row's remaining is at least 0, so the join hashes those few instead of every lot).
+     */
     List<RowError> belowAllocated() {
         return sql.list("""
                 select s.line, l.qty_allocated, s.qty_remaining from inventory_staged s
                   join inventory_lot l on l.asin = s.asin and l.batch = s.batch
-                 where s.qty_remaining < l.qty_allocated""", List.of(),
+                 where l.qty_allocated > 0 and s.qty_remaining < l.qty_allocated""", List.of(),
                 r -> new RowError(r.getLong("line"), "qty_remaining", "remaining " + r.getLong("qty_remaining")
                         + " is below the " + r.getLong("qty_allocated") + " units already allocated from this lot"));
     }

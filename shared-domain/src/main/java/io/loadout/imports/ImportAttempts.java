@@ -32,6 +32,8 @@ class ImportAttempts {
 
     private static final Logger LOG = Logger.getLogger(ImportAttempts.class);
     private static final long PROGRESS_EVERY_BYTES = 1 << 20;
+    /** A record is a transaction of its own: a fast read records at most this often (a lease is minutes long). */
+    private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
 
     private final ImportJobRepository jobs;
     private final Map<String, Importer> importers;
@@ -203,10 +205,11 @@ class ImportAttempts {
         }
     }
 
-    /** The importer's progress on the job, at most once per MiB; each record renews the attempt's lease. */
+    /** The importer's progress on the job, at most once per MiB and second; each record renews the attempt's lease. */
     private final class RecordedProgress implements ImportProgress {
         private final ImportClaim.Taken claim;
         private long recorded;
+        private long recordedAt = System.nanoTime();
 
         RecordedProgress(ImportClaim.Taken claim) {
             this.claim = claim;
@@ -214,10 +217,20 @@ class ImportAttempts {
 
         @Override
         public void read(long bytesRead) {
-            if (bytesRead - recorded < PROGRESS_EVERY_BYTES) {
-                return;
+            long now = System.nanoTime();
+            if (bytesRead - recorded >= PROGRESS_EVERY_BYTES && now - recordedAt >= PROGRESS_EVERY_NANOS) {
+                record(bytesRead, now);
             }
+        }
+
+        @Override
+        public void rowsRead(long bytesRead) {
+            record(bytesRead, System.nanoTime());
+        }
+
+        private void record(long bytesRead, long now) {
             recorded = bytesRead;
+            recordedAt = now;
             boolean held = QuarkusTransaction.requiringNew().call(() ->
                     jobs.recordProgress(claim.jobId(), claim.attempt(), bytesRead, clock.instant()));
             if (!held) {
@@ -227,13 +240,14 @@ class ImportAttempts {
     }
 
     /**
-     * Counts and hashes the object as it is downloaded; each MiB renews the attempt's lease (the importer's own reading
-     * of the file is its progress, {@link RecordedProgress}).
+     * Counts and hashes the object as it is downloaded; each MiB (at most once a second) renews the attempt's lease
+     * (the importer's own reading of the file is its progress, {@link RecordedProgress}).
      */
     private final class TrackedStream extends DigestInputStream {
         private final ImportClaim.Taken claim;
         private long bytes;
         private long reportedAt;
+        private long reportedAtNanos = System.nanoTime();
 
         TrackedStream(InputStream in, ImportClaim.Taken claim) {
             super(in, sha256Digest());
@@ -260,8 +274,10 @@ class ImportAttempts {
 
         private void advance(long n) {
             bytes += n;
-            if (bytes - reportedAt >= PROGRESS_EVERY_BYTES) {
+            long now = System.nanoTime();
+            if (bytes - reportedAt >= PROGRESS_EVERY_BYTES && now - reportedAtNanos >= PROGRESS_EVERY_NANOS) {
                 reportedAt = bytes;
+                reportedAtNanos = now;
                 boolean held = QuarkusTransaction.requiringNew().call(() ->
                         jobs.recordHeartbeat(claim.jobId(), claim.attempt(), clock.instant()));
                 if (!held) {

@@ -25,7 +25,7 @@ public final class ImportRejected extends RuntimeException {
      * known.
      */
     public static ImportRejected fileRefused(FileRefused refusal, ImportResult.ReadFacts read) {
-        var result = ImportResult.rejected(new RowError(refusal.line(), null, refusal.getMessage()));
+        var result = ImportResult.rejected(new RowError(refusal.line(), refusal.column(), refusal.getMessage()));
         return new ImportRejected(read == null ? result : result.withRead(read));
     }
 

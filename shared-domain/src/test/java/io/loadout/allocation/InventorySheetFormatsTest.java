@@ -72,8 +72,8 @@ class InventorySheetFormatsTest {
         var job = fixture.importSheetRaw(sheet.toString());
 
         assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
-        assertThat(job.errorSummary()).startsWith("line 302: the file mixes decimal points (line 2: '1.5') and decimal"
-                + " commas (line 302: '4,2')");
+        assertThat(job.errorSummary()).startsWith("line 302, unit_cost: the file mixes decimal points (line 2: '1.5')"
+                + " and decimal commas (line 302: '4,2')");
     }
 
     /** The importer reports how far it has read its rows as it goes, up to the whole file. */

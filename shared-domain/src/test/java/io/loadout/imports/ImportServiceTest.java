@@ -259,6 +259,20 @@ class ImportServiceTest {
         ledger.crashes.set(0);
     }
 
+    /**
+     * Progress is recorded a MiB (and a second) apart at most, but the end of the rows at once, so the job shows it
+     * while the checks and writes run (a throttled record of the same figure would usually be skipped: < 1 s).
+     */
+    @Test
+    void progressIsThrottledButTheLastRowIsRecordedAtOnce() {
+        var object = drop("imports/ledger/progress.csv", "read 5\nseen\nrows-read 3000001\nseen\n");
+
+        imports.onObjectFinalized(object);
+
+        assertThat(ledgerRows(jobFor(object).id())).filteredOn(line -> line.startsWith("seen"))
+                .containsExactly("seen 0", "seen 3000001");
+    }
+
     @Test
     void aJobAbandonedMidwayIsTakenOverByADeliveryAfterItsLease() {
         var object = crashedMidImport("imports/ledger/abandoned.csv", "a\ncrash\nb\n");

@@ -35,7 +35,7 @@ final class FileEvidence {
                 continue;
             }
             if (column.numeric()) {
-                if (numbers.see(text, row.line())) {
+                if (numbers.see(text, row.line(), column.name())) {
                     convention = numbers.convention();
                 }
             } else if (column.dated() && dayFirstLine == 0 && Dates.dayFirst(text)) {

@@ -22,10 +22,10 @@ public record Limits(long maxRows, long maxMegabytes) {
     }
 
     FileRefused rowsExceeded() {
-        return new FileRefused("file too large: limit " + maxRows + " rows");
+        return new FileRefused(String.format(java.util.Locale.ROOT, "file too large: limit %,d rows", maxRows));
     }
 
     FileRefused bytesExceeded() {
-        return new FileRefused("file too large: limit " + maxMegabytes + " MB");
+        return new FileRefused(String.format(java.util.Locale.ROOT, "file too large: limit %,d MB", maxMegabytes));
     }
 }

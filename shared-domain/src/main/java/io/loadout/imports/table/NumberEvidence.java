@@ -5,11 +5,13 @@ final class NumberEvidence {
 
     private long pointLine;
     private String pointValue;
+    private String pointColumn;
     private long commaLine;
     private String commaValue;
+    private String commaColumn;
 
     /** True when the value is the first evidence for its convention (the file's convention may have changed). */
-    boolean see(String text, long line) {
+    boolean see(String text, long line, String column) {
         if (text.isEmpty()) {
             return false;
         }
@@ -18,6 +20,7 @@ final class NumberEvidence {
                 if (pointValue == null) {
                     pointValue = text;
                     pointLine = line;
+                    pointColumn = column;
                     return true;
                 }
             }
@@ -25,6 +28,7 @@ final class NumberEvidence {
                 if (commaValue == null) {
                     commaValue = text;
                     commaLine = line;
+                    commaColumn = column;
                     return true;
                 }
             }
@@ -37,7 +41,8 @@ final class NumberEvidence {
     /** @throws FileRefused when the file shows both conventions */
     NumberConvention convention() {
         if (pointValue != null && commaValue != null) {
-            throw new FileRefused(Math.max(pointLine, commaLine), "the file mixes decimal points (line " + pointLine
+            throw new FileRefused(Math.max(pointLine, commaLine), pointLine > commaLine ? pointColumn : commaColumn,
+                    "the file mixes decimal points (line " + pointLine
                     + ": '" + pointValue + "') and decimal commas (line " + commaLine + ": '" + commaValue
                     + "'), so what a value like 1,234 means cannot be told: save the file with one convention");
         }

@@ -81,7 +81,7 @@ final class Sniffer {
     private static FileKind zip(Content content, Limits limits) throws IOException {
         var names = ZipNames.read(new CountingStream(content.open(), limits));
         if (names.contains("xl/workbook.xml")) {
-            return FileKind.xlsx();
+            return FileKind.xlsx(names.stream().anyMatch(n -> n.startsWith("xl/") && n.endsWith("styles.xml")));
         }
         String what = names.contains("word/document.xml") ? "a Word document"
                 : names.stream().anyMatch(n -> n.startsWith("ppt/")) ? "a PowerPoint presentation"

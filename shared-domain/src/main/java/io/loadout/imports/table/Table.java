@@ -26,6 +26,6 @@ public interface Table {
     /** Sniffs the file (type, encoding, size), then reads its header (delimiter detection for CSV). */
     static Table open(Content content, Limits limits) throws IOException {
         var kind = Sniffer.sniff(content, limits);
-        return kind.workbook() ? XlsxTable.open(content, limits) : CsvTable.open(content, kind, limits);
+        return kind.workbook() ? XlsxTable.open(content, limits, kind.styled()) : CsvTable.open(content, kind, limits);
     }
 }

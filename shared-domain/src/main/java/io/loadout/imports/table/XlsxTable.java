@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
@@ -20,15 +21,19 @@ import org.dhatim.fastexcel.reader.SheetVisibility;
 final class XlsxTable implements Table {
 
     private static final ReadingOptions WITH_FORMATS = new ReadingOptions(true, false);
+    /** For a workbook without a styles part: FastExcel cannot read formats it does not have ("null not found"). */
+    private static final ReadingOptions WITHOUT_FORMATS = new ReadingOptions(false, false);
 
     private final Content content;
     private final Limits limits;
+    private final ReadingOptions options;
     private final SheetRow header;
 
-    private XlsxTable(Content content, Limits limits) {
+    private XlsxTable(Content content, Limits limits, ReadingOptions options) {
         this.content = content;
         this.limits = limits;
-        try (var rows = new SheetRows(content, limits)) {
+        this.options = options;
+        try (var rows = new SheetRows(content, limits, options)) {
             this.header = rows.hasNext() ? rows.nextUncounted() : null;
         }
         if (header == null) {
@@ -36,8 +41,9 @@ final class XlsxTable implements Table {
         }
     }
 
-    static XlsxTable open(Content content, Limits limits) {
-        return new XlsxTable(content, limits);
+    /** {@code styled}: the workbook has a styles part; without one no cell is formatted as a date. */
+    static XlsxTable open(Content content, Limits limits, boolean styled) {
+        return new XlsxTable(content, limits, styled ? WITH_FORMATS : WITHOUT_FORMATS);
     }
 
     @Override
@@ -62,7 +68,7 @@ final class XlsxTable implements Table {
 
     @Override
     public Rows rows() {
-        var rows = new SheetRows(content, limits);
+        var rows = new SheetRows(content, limits, options);
         if (rows.hasNext()) {
             rows.nextUncounted();
         }
@@ -76,24 +82,33 @@ final class XlsxTable implements Table {
         private final Stream<Row> stream;
         private final Iterator<Row> source;
 
-        SheetRows(Content content, Limits limits) {
+        SheetRows(Content content, Limits limits, ReadingOptions options) {
             super(limits);
             try {
                 in = content.open();
-                workbook = new ReadableWorkbook(in, WITH_FORMATS);
+                workbook = new ReadableWorkbook(in, options);
                 var sheet = workbook.getSheets().filter(s -> s.getVisibility() == SheetVisibility.VISIBLE).findFirst()
                         .orElseThrow(() -> new FileRefused("the workbook has no visible sheet"));
                 stream = sheet.openStream();
                 source = stream.iterator();
-            } catch (IOException e) {
-                throw new FileRefused("the workbook cannot be read (" + e.getMessage() + ")"
-                        + ": save it again as .xlsx or CSV (UTF-8)");
+            } catch (IOException | ExcelReaderException e) {
+                throw unreadable(e);
             }
         }
 
         @Override
         SheetRow read() {
-            return source.hasNext() ? convert(source.next()) : null;
+            try {
+                return source.hasNext() ? convert(source.next()) : null;
+            } catch (ExcelReaderException e) {
+                throw unreadable(e);
+            }
+        }
+
+        /** FastExcel's own message is kept for support, but the operator is told what to do. */
+        private static FileRefused unreadable(Exception e) {
+            return new FileRefused("the workbook cannot be read (" + e.getMessage() + "): open it in Excel or"
+                    + " LibreOffice and save it again as .xlsx, or save it as CSV (UTF-8)");
         }
 
         private static SheetRow convert(Row row) {

@@ -117,4 +117,51 @@ class XlsxReadingTest {
         assertThatThrownBy(() -> table(bytes(out.toByteArray()))).isInstanceOf(FileRefused.class)
                 .hasMessage("the workbook has no visible sheet");
     }
+
+    /** A workbook as other tools write it: no styles part (it is optional), inline strings, numbers as numbers. */
+    @Test
+    void aWorkbookWithoutAStylesPartIsRead() throws Exception {
+        var out = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(out)) {
+            entry(zip, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
+                    + ".spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType="
+                    + "\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+            entry(zip, "_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+                    + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            entry(zip, "xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+                    + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+                    + "<sheet name=\"Data\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            entry(zip, "xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006"
+                    + "/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument"
+                    + "/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+            entry(zip, "xl/worksheets/sheet1.xml", "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006"
+                    + "/main\"><sheetData><row r=\"1\">" + inline("A1", "asin") + inline("B1", "unit_weight_lb")
+                    + inline("C1", "qty_purchased") + inline("D1", "unit_cost") + inline("E1", "date_added")
+                    + "</row><row r=\"2\">" + inline("A2", "B000000007") + "<c r=\"B2\"><v>0.75</v></c>"
+                    + "<c r=\"C2\"><v>12</v></c><c r=\"D2\"><v>3.5</v></c>" + inline("E2", "2026-11-02")
+                    + "</row></sheetData></worksheet>");
+        }
+
+        var rows = parsed(MODEL.read(table(bytes(out.toByteArray())), CLOCK));
+
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).errors()).isEmpty();
+        assertThat(rows.get(0).get(Fixtures.WEIGHT)).isEqualByComparingTo("0.75");
+        assertThat(rows.get(0).get(Fixtures.QTY)).isEqualTo(12L);
+        assertThat(rows.get(0).get(Fixtures.ADDED)).isEqualTo(LocalDate.of(2026, 11, 2));
+    }
+
+    private static void entry(ZipOutputStream zip, String name, String xml) throws Exception {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" + xml).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    private static String inline(String ref, String text) {
+        return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+    }
 }
