@@ -91,6 +91,7 @@ public class CatalogImporter implements Importer {
                         sink.add(line.get());
                     }
                 }
+                context.progress().rowsRead(parsed.bytesRead());
             }
         });
         int total = Math.toIntExact(valid) + (int) errors.stream().map(RowError::row).distinct().count();
