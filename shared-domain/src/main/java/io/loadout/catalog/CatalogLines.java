@@ -66,7 +66,7 @@ final class CatalogLines {
         try {
             gst = row.get(GST_RATE) == null ? null : GstRate.of(row.get(GST_RATE));
         } catch (DomainException e) {
-            problems.add(new RowError(line, GST_RATE.name(), e.getMessage()));
+            problems.add(new RowError(line, GST_RATE.name(), GST_RATE.name() + " " + e.getMessage()));
         }
         BigDecimal price = row.get(PRICE);
         Instant from = row.get(VALID_FROM);

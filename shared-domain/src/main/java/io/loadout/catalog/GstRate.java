@@ -20,7 +20,7 @@ public enum GstRate implements Sql.Labelled {
     @JsonCreator
     public static GstRate of(String label) {
         return Arrays.stream(values()).filter(r -> r.label().equalsIgnoreCase(label.strip())).findFirst()
-                .orElseThrow(() -> new DomainException.InvalidInput("gstRate", "gstRate must be one of "
+                .orElseThrow(() -> new DomainException.InvalidInput("gstRate", "must be one of "
                         + Arrays.stream(values()).map(GstRate::label).collect(Collectors.joining(", "))));
     }
 }

@@ -99,7 +99,8 @@ class CatalogImporterTest {
         assertThat(job.rowsSucceeded()).isZero();
         String errors = bucket.text(job.errorsObject());
         // rows are file lines: the header is line 1
-        assertThat(errors).contains("3,hsn_code,").contains("3,weight,").contains("3,gst_rate,").contains("4,item_type,")
+        assertThat(errors).contains("3,hsn_code,").contains("3,weight,").contains("4,item_type,")
+                .contains("3,gst_rate,\"gst_rate must be one of GST-0, GST-5, GST-12, GST-18, GST-28\"")
                 .doesNotContain("\n2,");
         assertThat(configurationsOf(product)).isEmpty();
     }
