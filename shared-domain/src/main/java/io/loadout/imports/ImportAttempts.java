@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -152,7 +153,7 @@ class ImportAttempts {
                         : "put files under imports/<kind>/ with kind one of " + knownKinds())));
             } else {
                 result = importer.apply(content, new Importer.ImportContext(claim.jobId(), path.objectName(),
-                        path.dryRun(), new Limits(config.maxRows(), config.maxMegabytes()), new RecordedProgress(claim)));
+                        path.dryRun(), new Limits(config.maxRows(), config.maxMegabytes()), recordedProgress(claim)));
                 content.transferTo(OutputStream.nullOutputStream());
             }
             return new Read(result, content.sha256());
@@ -205,53 +206,74 @@ class ImportAttempts {
         }
     }
 
-    /** The importer's progress on the job, at most once per MiB and second; each record renews the attempt's lease. */
-    private final class RecordedProgress implements ImportProgress {
+    /**
+     * Records a figure of the attempt (a heartbeat, progress) in a transaction of its own, at most once per MiB and
+     * second unless forced; each record renews the attempt's lease, and fails with {@link LeaseLost} once another
+     * attempt holds the job.
+     */
+    private static final class ThrottledRecord {
         private final ImportClaim.Taken claim;
+        private final String during;
+        private final LongPredicate record;
         private long recorded;
         private long recordedAt = System.nanoTime();
 
-        RecordedProgress(ImportClaim.Taken claim) {
+        /** {@code record}: writes the figure, true while {@code claim} still holds the job. */
+        ThrottledRecord(ImportClaim.Taken claim, String during, LongPredicate record) {
             this.claim = claim;
+            this.during = during;
+            this.record = record;
         }
 
-        @Override
-        public void read(long bytesRead) {
+        void offer(long bytes) {
             long now = System.nanoTime();
-            if (bytesRead - recorded >= PROGRESS_EVERY_BYTES && now - recordedAt >= PROGRESS_EVERY_NANOS) {
-                record(bytesRead, now);
+            if (bytes - recorded >= PROGRESS_EVERY_BYTES && now - recordedAt >= PROGRESS_EVERY_NANOS) {
+                record(bytes, now);
             }
         }
 
-        @Override
-        public void rowsRead(long bytesRead) {
-            record(bytesRead, System.nanoTime());
+        void force(long bytes) {
+            record(bytes, System.nanoTime());
         }
 
-        private void record(long bytesRead, long now) {
-            recorded = bytesRead;
+        private void record(long bytes, long now) {
+            recorded = bytes;
             recordedAt = now;
-            boolean held = QuarkusTransaction.requiringNew().call(() ->
-                    jobs.recordProgress(claim.jobId(), claim.attempt(), bytesRead, clock.instant()));
-            if (!held) {
-                throw new LeaseLost(claim.jobId(), claim.attempt(), "taken over while importing");
+            if (!QuarkusTransaction.requiringNew().call(() -> record.test(bytes))) {
+                throw new LeaseLost(claim.jobId(), claim.attempt(), "taken over while " + during);
             }
         }
     }
 
+    /** The importer's progress on the job; the end of its rows is recorded at once. */
+    private ImportProgress recordedProgress(ImportClaim.Taken claim) {
+        var progress = new ThrottledRecord(claim, "importing", bytes ->
+                jobs.recordProgress(claim.jobId(), claim.attempt(), bytes, clock.instant()));
+        return new ImportProgress() {
+            @Override
+            public void read(long bytesRead) {
+                progress.offer(bytesRead);
+            }
+
+            @Override
+            public void rowsRead(long bytesRead) {
+                progress.force(bytesRead);
+            }
+        };
+    }
+
     /**
      * Counts and hashes the object as it is downloaded; each MiB (at most once a second) renews the attempt's lease
-     * (the importer's own reading of the file is its progress, {@link RecordedProgress}).
+     * (the importer's own reading of the file is its progress, {@link #recordedProgress}).
      */
     private final class TrackedStream extends DigestInputStream {
-        private final ImportClaim.Taken claim;
+        private final ThrottledRecord heartbeat;
         private long bytes;
-        private long reportedAt;
-        private long reportedAtNanos = System.nanoTime();
 
         TrackedStream(InputStream in, ImportClaim.Taken claim) {
             super(in, sha256Digest());
-            this.claim = claim;
+            this.heartbeat = new ThrottledRecord(claim, "downloading", downloaded ->
+                    jobs.recordHeartbeat(claim.jobId(), claim.attempt(), clock.instant()));
         }
 
         @Override
@@ -274,16 +296,7 @@ class ImportAttempts {
 
         private void advance(long n) {
             bytes += n;
-            long now = System.nanoTime();
-            if (bytes - reportedAt >= PROGRESS_EVERY_BYTES && now - reportedAtNanos >= PROGRESS_EVERY_NANOS) {
-                reportedAt = bytes;
-                reportedAtNanos = now;
-                boolean held = QuarkusTransaction.requiringNew().call(() ->
-                        jobs.recordHeartbeat(claim.jobId(), claim.attempt(), clock.instant()));
-                if (!held) {
-                    throw new LeaseLost(claim.jobId(), claim.attempt(), "taken over while downloading");
-                }
-            }
+            heartbeat.offer(bytes);
         }
 
         String sha256() {
