@@ -4,15 +4,13 @@ import static io.loadout.allocation.InventorySheet.DIMENSIONS;
 
 import io.loadout.imports.ImportRejected;
 import io.loadout.imports.ImportResult;
+import io.loadout.imports.SheetImport;
 import io.loadout.imports.ImportResult.Outcomes;
 import io.loadout.imports.ImportResult.ReadFacts;
 import io.loadout.imports.Importer;
 import io.loadout.imports.RowError;
 import io.loadout.imports.table.Column;
-import io.loadout.imports.table.FileRefused;
 import io.loadout.imports.table.ModelReader;
-import io.loadout.imports.table.SpooledContent;
-import io.loadout.imports.table.Table;
 import io.loadout.shared.Actor;
 import io.loadout.shared.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,20 +57,7 @@ public class InventoryImporter implements Importer {
 
     @Override
     public ImportResult apply(InputStream content, ImportContext context) throws IOException {
-        long opened = System.nanoTime();
-        try (var file = SpooledContent.of(content)) {
-            var table = Table.open(file, context.limits());
-            try {
-                var sheet = InventorySheet.MODEL.read(table, clock);
-                LOG.infof("import job %d: spooled, sniffed and header read in %d ms", context.jobId(),
-                        (System.nanoTime() - opened) / 1_000_000);
-                return ReadFacts.recorded(sheet, () -> apply(sheet, context));
-            } catch (FileRefused e) {
-                throw ImportRejected.fileRefused(e, ReadFacts.encodingOf(table));
-            }
-        } catch (FileRefused e) {
-            throw ImportRejected.fileRefused(e, null);
-        }
+        return SheetImport.read(content, context, InventorySheet.MODEL, clock, sheet -> apply(sheet, context));
     }
 
     private ImportResult apply(ModelReader sheet, ImportContext context) {

@@ -2,14 +2,11 @@ package io.loadout.catalog;
 
 import io.loadout.imports.ImportRejected;
 import io.loadout.imports.ImportResult;
+import io.loadout.imports.SheetImport;
 import io.loadout.imports.ImportResult.Outcomes;
-import io.loadout.imports.ImportResult.ReadFacts;
 import io.loadout.imports.Importer;
 import io.loadout.imports.RowError;
-import io.loadout.imports.table.FileRefused;
 import io.loadout.imports.table.ModelReader;
-import io.loadout.imports.table.SpooledContent;
-import io.loadout.imports.table.Table;
 import io.loadout.shared.Actor;
 import io.loadout.shared.DomainException;
 import io.loadout.shared.ItemFields;
@@ -66,17 +63,7 @@ public class CatalogImporter implements Importer {
 
     @Override
     public ImportResult apply(InputStream content, ImportContext context) throws IOException {
-        try (var file = SpooledContent.of(content)) {
-            var table = Table.open(file, context.limits());
-            try {
-                var sheet = CatalogSheet.MODEL.read(table, clock);
-                return ReadFacts.recorded(sheet, () -> apply(sheet, context));
-            } catch (FileRefused e) {
-                throw ImportRejected.fileRefused(e, ReadFacts.encodingOf(table));
-            }
-        } catch (FileRefused e) {
-            throw ImportRejected.fileRefused(e, null);
-        }
+        return SheetImport.read(content, context, CatalogSheet.MODEL, clock, sheet -> apply(sheet, context));
     }
 
     private ImportResult apply(ModelReader sheet, ImportContext context) {
