@@ -46,7 +46,7 @@ final class Sniffer {
                 }
             }
         }
-        try (var in = new CountingStream(content.open(), limits)) {
+        try (var in = new LineEndsStream(new CountingStream(content.open(), limits))) {
             var encoding = bom != null ? readThrough(in, bom)
                     : validUtf8(in) ? TextEncoding.UTF_8 : TextEncoding.WINDOWS_1252;
             return FileKind.text(encoding, in.lineEnds());
@@ -141,14 +141,10 @@ final class Sniffer {
         return bytes;
     }
 
-    /**
-     * Counts what passes through and refuses the file as soon as it exceeds the size limit. Also counts the bytes
-     * that end lines ({@code \n}, {@code \r}): a text file has at most that many rows after its header.
-     */
+    /** Counts what passes through and refuses the file as soon as it exceeds the size limit. */
     static final class CountingStream extends java.io.FilterInputStream {
         private final Limits limits;
         private long count;
-        private long lineEnds;
 
         CountingStream(InputStream in, Limits limits) {
             super(in);
@@ -159,7 +155,6 @@ final class Sniffer {
         public int read() throws IOException {
             int b = super.read();
             add(b < 0 ? 0 : 1);
-            lineEnds += b == '\n' || b == '\r' ? 1 : 0;
             return b;
         }
 
@@ -167,6 +162,42 @@ final class Sniffer {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             add(Math.max(n, 0));
+            return n;
+        }
+
+        private void add(int n) {
+            count += n;
+            if (count > limits.maxBytes()) {
+                throw limits.bytesExceeded();
+            }
+        }
+
+        long count() {
+            return count;
+        }
+    }
+
+    /**
+     * Counts the bytes that end lines ({@code \n}, {@code \r}): a text file has at most that many rows after its
+     * header.
+     */
+    private static final class LineEndsStream extends java.io.FilterInputStream {
+        private long lineEnds;
+
+        LineEndsStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            lineEnds += b == '\n' || b == '\r' ? 1 : 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
             for (int i = off; i < off + n; i++) {
                 if (b[i] == '\n' || b[i] == '\r') {
                     lineEnds++;
@@ -177,17 +208,6 @@ final class Sniffer {
 
         long lineEnds() {
             return lineEnds;
-        }
-
-        long count() {
-            return count;
-        }
-
-        private void add(int n) {
-            count += n;
-            if (count > limits.maxBytes()) {
-                throw limits.bytesExceeded();
-            }
         }
     }
 }
