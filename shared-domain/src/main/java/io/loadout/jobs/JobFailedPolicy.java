@@ -1,10 +1,13 @@
-package io.loadout.notification;
+package io.loadout.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadout.alert.AlertDraft;
 import io.loadout.alert.AlertSeverity;
 import io.loadout.event.EventEnvelope;
-import io.loadout.jobs.JobFailed;
+import io.loadout.notification.Notification;
+import io.loadout.notification.NotificationPolicy;
+import io.loadout.notification.NotifyConfig;
+import io.loadout.notification.OutgoingMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
