@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -23,6 +24,21 @@ public class Ledger {
     Ledger(Sql sql, Clock clock) {
         this.sql = sql;
         this.clock = clock;
+    }
+
+    /** A row read again after its client was locked, and the client's balance under that lock. */
+    public record Locked<T>(T row, BigDecimal balance) {
+    }
+
+    /**
+     * The one lock-then-recheck of the allocation aggregates: reads the row to learn its client, locks the client
+     * (every money-moving change of a cart, pallet or preorder takes this lock), and reads the row again, so a
+     * change that raced in before the lock is seen.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> Locked<T> lockClientOf(java.util.function.Supplier<T> read, java.util.function.ToLongFunction<T> clientOf) {
+        BigDecimal balance = lockBalance(clientOf.applyAsLong(read.get()));
+        return new Locked<>(read.get(), balance);
     }
 
     /** Locks the client until the transaction ends and returns the balance as of now. */
@@ -54,6 +70,41 @@ public class Ledger {
             throw new IllegalArgumentException("a credit is a positive amount of a credit kind");
         }
         return book(clientId, kind, amount, reference, actor);
+    }
+
+    /** An entry a partner booked: {@code externalId} makes booking it again a no-op; amount as a positive figure. */
+    public record ExternalEntry(String externalId, String clientExternalId, LedgerKind kind, BigDecimal amount,
+                                String reference, Instant occurredAt) {
+    }
+
+    /**
+     * Books partner entries in one statement, each external id once, in the order given; returns the client id of
+     * every entry booked now (repeats and unknown clients book nothing). Partner entries may overdraw: the trigger
+     * lets their kinds through, and the caller announces a balance below zero.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Long> bookExternal(List<ExternalEntry> entries, Instant now, Actor actor) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        return sql.list("""
+                insert into alloc_ledger_entry (client_id, kind, amount, reference, external_id, occurred_at,
+                                                created_at, created_by)
+                select c.id, i.kind, case when i.credit then i.amount else -i.amount end, i.reference, i.id, i.at, ?, ?
+                  from unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::numeric[], ?::text[], ?::timestamptz[])
+                       with ordinality as i(id, client, kind, credit, amount, reference, at, n)
+                  join alloc_client c on c.external_id = i.client
+                 order by i.n
+                on conflict (external_id) do nothing
+                returning client_id""",
+                List.of(now, actor.name(), entries.stream().map(ExternalEntry::externalId).toArray(String[]::new),
+                        entries.stream().map(ExternalEntry::clientExternalId).toArray(String[]::new),
+                        entries.stream().map(e -> e.kind().name()).toArray(String[]::new),
+                        entries.stream().map(e -> e.kind().credit()).toArray(Boolean[]::new),
+                        entries.stream().map(ExternalEntry::amount).toArray(BigDecimal[]::new),
+                        entries.stream().map(ExternalEntry::reference).toArray(String[]::new),
+                        entries.stream().map(ExternalEntry::occurredAt).toArray(Instant[]::new)),
+                r -> r.getLong("client_id"));
     }
 
     private long book(long clientId, LedgerKind kind, BigDecimal signedAmount, String reference, Actor actor) {

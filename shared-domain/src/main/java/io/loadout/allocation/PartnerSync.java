@@ -1,6 +1,7 @@
 package io.loadout.allocation;
 
 import io.loadout.event.Outbox;
+import io.loadout.shared.Actor;
 import io.loadout.shared.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,11 +31,13 @@ public class PartnerSync {
     static final String SOURCE = "autofba";
 
     private final Sql sql;
+    private final Ledger ledger;
     private final Outbox outbox;
     private final Clock clock;
 
-    PartnerSync(Sql sql, Outbox outbox, Clock clock) {
+    PartnerSync(Sql sql, Ledger ledger, Outbox outbox, Clock clock) {
         this.sql = sql;
+        this.ledger = ledger;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -140,29 +143,11 @@ public class PartnerSync {
 
     /** Books each entry id once; returns the client id of every entry booked now (repeats ignored). */
     private List<Long> bookEntries(List<AutoFbaFeed.Entry> entries, Instant now) {
-        if (entries.isEmpty()) {
-            return List.of();
-        }
-        var ordered = entries.stream().sorted(Comparator.comparing(AutoFbaFeed.Entry::occurredAt)).toList();
-        return sql.list("""
-                insert into alloc_ledger_entry (client_id, kind, amount, reference, external_id, occurred_at,
-                                                created_at, created_by)
-                select c.id, i.kind, case when i.kind in ('DEPOSIT', 'REFUND') then i.amount else -i.amount end,
-                       coalesce(nullif(btrim(i.reference), ''), 'autofba ' || i.kind), 'autofba:' || btrim(i.id),
-                       i.at, ?, ?
-                  from unnest(?::text[], ?::text[], ?::text[], ?::numeric[], ?::text[], ?::timestamptz[])
-                       with ordinality as i(id, client, kind, amount, reference, at, n)
-                  join alloc_client c on c.external_id = btrim(i.client)
-                 order by i.n
-                on conflict (external_id) do nothing
-                returning client_id""",
-                List.of(now, SOURCE, ordered.stream().map(AutoFbaFeed.Entry::id).toArray(String[]::new),
-                        ordered.stream().map(AutoFbaFeed.Entry::client).toArray(String[]::new),
-                        ordered.stream().map(e -> e.kind().ledgerKind().name()).toArray(String[]::new),
-                        ordered.stream().map(AutoFbaFeed.Entry::amount).toArray(BigDecimal[]::new),
-                        ordered.stream().map(AutoFbaFeed.Entry::reference).toArray(String[]::new),
-                        ordered.stream().map(AutoFbaFeed.Entry::occurredAt).toArray(Instant[]::new)),
-                r -> r.getLong("client_id"));
+        return ledger.bookExternal(entries.stream().sorted(Comparator.comparing(AutoFbaFeed.Entry::occurredAt))
+                .map(e -> new Ledger.ExternalEntry("autofba:" + e.id().strip(), e.client().strip(), e.kind().ledgerKind(),
+                        e.amount(), e.reference() == null || e.reference().isBlank()
+                                ? "autofba " + e.kind().ledgerKind() : e.reference().strip(), e.occurredAt()))
+                .toList(), now, new Actor(SOURCE));
     }
 
     /** Only a delivery that booked something can announce: a redelivered feed books nothing and says nothing. */
