@@ -140,6 +140,39 @@ class PalletServiceTest {
     }
 
     @Test
+    void twoConfirmationsRacingForOnePalletChargeOnceAndADraftDoesNotShip() throws Exception {
+        String[] asins = new String[2];
+        var tenant = tenantWithUnits("5000.00", "15.00", 10, 200, asins);
+        var pallet = pallets.generate(tenant.clientId(), tenant.storeId(), ADMIN).pallets().get(0);
+        assertThatThrownBy(() -> pallets.markShipped(pallet.id(), null, ADMIN))
+                .isInstanceOfSatisfying(DomainException.Conflict.class, e -> assertThat(e.field()).isEqualTo("status"));
+        BigDecimal before = fixture.balance(tenant.clientId());
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var outcomes = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+        for (int i = 0; i < 2; i++) {
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return pallets.confirm(pallet.id(), true, ADMIN).status().name();
+                } catch (DomainException.Conflict e) {
+                    return "refused " + e.field();
+                }
+            }));
+        }
+        start.countDown();
+        var answers = new java.util.ArrayList<String>();
+        for (var outcome : outcomes) {
+            answers.add(outcome.get());
+        }
+        pool.shutdown();
+
+        assertThat(answers).containsExactlyInAnyOrder("CONFIRMED", "refused status");
+        assertThat(fixture.balance(tenant.clientId())).as("shipping and top-ups debited once")
+                .isEqualByComparingTo(before.subtract(pallet.totalShipping()).subtract(pallet.topUpGoods()));
+    }
+
+    @Test
     void unitsWhoseAsinLostItsUngatingStayOffThePallets() {
         String[] asins = new String[2];
         var tenant = tenantWithUnits("5000.00", "500.00", 10, 0, asins);
