@@ -33,6 +33,11 @@ final class AllocationPolicies {
         return to;
     }
 
+    /** An alert the client's login sees, now or once one is linked to the client. */
+    static AlertDraft clientAlert(ClientRef client, AlertSeverity severity, String code, String title, String detail) {
+        return new AlertDraft(client.accountId(), severity, code, title, detail, ClientRef.audience(client.id()), null);
+    }
+
     /** A confirmed cart: the units are the client's. */
     @Singleton
     static class CartConfirmedPolicy extends TypedPolicy<CartConfirmed> {
@@ -46,7 +51,7 @@ final class AllocationPolicies {
             return Optional.of(new Notification(
                     new OutgoingMail(clientAndAdmin(cart.client(), config), "[Loadout] " + title,
                             "allocation-cart-confirmed", Map.of("cart", cart)),
-                    new AlertDraft(cart.client().accountId(), AlertSeverity.INFO, "allocation.cart.confirmed", title,
+                    clientAlert(cart.client(), AlertSeverity.INFO, "allocation.cart.confirmed", title,
                             "Cart #" + cart.cartId() + " for " + cart.client().name() + "; balance now "
                                     + cart.balanceAfter() + ".")));
         }
@@ -152,28 +157,9 @@ final class AllocationPolicies {
             return Optional.of(new Notification(
                     new OutgoingMail(clientAndAdmin(arrived.client(), config), "[Loadout] " + title,
                             "allocation-preorder-arrived", Map.of("arrived", arrived)),
-                    new AlertDraft(arrived.client().accountId(),
+                    clientAlert(arrived.client(),
                             arrived.allocated() ? AlertSeverity.INFO : AlertSeverity.WARNING,
                             "allocation.preorder.arrived", title, detail)));
-        }
-    }
-
-    /** A pallet is full enough to ship: the client and the admin can confirm it. */
-    @Singleton
-    static class PalletReadyPolicy extends TypedPolicy<PalletReady> {
-        PalletReadyPolicy(ObjectMapper json, NotifyConfig config) {
-            super(json, config, PalletReady.class, PalletReady.TYPE);
-        }
-
-        @Override
-        protected Optional<Notification> notificationFor(PalletReady pallet) {
-            String title = "Full pallet ready: " + pallet.code() + " for " + pallet.store().name();
-            return Optional.of(new Notification(
-                    new OutgoingMail(clientAndAdmin(pallet.client(), config), "[Loadout] " + title,
-                            "allocation-pallet-ready", Map.of("pallet", pallet)),
-                    new AlertDraft(pallet.client().accountId(), AlertSeverity.INFO, "allocation.pallet.ready", title,
-                            pallet.units() + " units, shipping " + pallet.totalShipping() + "; confirm with POST "
-                                    + "/api/allocation/pallets/" + pallet.palletId() + "/confirm.")));
         }
     }
 }

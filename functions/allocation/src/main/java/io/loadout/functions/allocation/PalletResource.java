@@ -73,10 +73,15 @@ public class PalletResource {
         return pallets.get(id, caller.get());
     }
 
+    /** {@code acceptTopUps}: the admin accepts the goods a pallet's top-ups add beyond the client's carts. */
+    public record Confirmation(Boolean acceptTopUps) {
+    }
+
+    /** Without a body, a pallet with top-ups is refused (409 naming {@code acceptTopUps}). */
     @POST
     @Path("/{id}/confirm")
-    public PalletView confirm(@PathParam("id") long id) {
-        return pallets.confirm(id, caller.get());
+    public PalletView confirm(@PathParam("id") long id, Confirmation confirmation) {
+        return pallets.confirm(id, confirmation != null && Boolean.TRUE.equals(confirmation.acceptTopUps()), caller.get());
     }
 
     @POST

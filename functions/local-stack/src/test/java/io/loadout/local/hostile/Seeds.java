@@ -129,7 +129,7 @@ final class Seeds {
             throw new IllegalStateException("no pallet generated: " + pallets);
         }
         long pallet = first.path("id").asLong();
-        api.post(admin, "/api/allocation/pallets/" + pallet + "/confirm", null, 200);
+        api.post(admin, "/api/allocation/pallets/" + pallet + "/confirm", "{\"acceptTopUps\":true}", 200);
         return new long[] {cart, pallet};
     }
 
