@@ -7,7 +7,7 @@ import io.loadout.notification.Notification;
 import io.loadout.notification.NotifyConfig;
 import io.loadout.notification.OutgoingMail;
 import io.loadout.notification.TypedPolicy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * A failed or partial import tells the operator by mail and on the dashboard; a clean one stays quiet. A dry run
  * always answers by mail (the operator asked what the file would do) and raises no alert: nothing happened.
  */
-@ApplicationScoped
+@Singleton
 public class ImportFinishedPolicy extends TypedPolicy<ImportFinished> {
 
     ImportFinishedPolicy(ObjectMapper json, NotifyConfig config) {

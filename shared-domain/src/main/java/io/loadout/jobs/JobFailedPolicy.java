@@ -7,13 +7,13 @@ import io.loadout.notification.Notification;
 import io.loadout.notification.NotifyConfig;
 import io.loadout.notification.OutgoingMail;
 import io.loadout.notification.TypedPolicy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Every failed scheduled job reaches the operator: a critical alert and a mail. */
-@ApplicationScoped
+@Singleton
 public class JobFailedPolicy extends TypedPolicy<JobFailed> {
 
     JobFailedPolicy(ObjectMapper json, NotifyConfig config) {
