@@ -67,10 +67,7 @@ public class PriceTransitions {
         }
         Instant now = clock.instant();
         Instant from = through.get().minus(SKEW_MARGIN);
-        int changed = transition("""
-                ((p.state = 'SCHEDULED' and p.valid_from > ? and p.valid_from <= ?)
-                 or (p.state in ('SCHEDULED', 'ACTIVE') and p.valid_to > ? and p.valid_to <= ?))""",
-                List.of(from, now, from, now), now, actor);
+        int changed = transition(WINDOW, List.of(from, now, from, now), now, actor);
         sql.update("update price_activation set through = greatest(through, ?)", List.of(now));
         return OptionalInt.of(changed);
     }
@@ -85,6 +82,14 @@ public class PriceTransitions {
     int applyToSelected(Instant now, String configIdsQuery, Actor actor) {
         return transition("p.config_id in (" + configIdsQuery + ") and " + DUE, List.of(now, now), now, actor);
     }
+
+    /**
+     * What the job changes: {@link #DUE} with the start or end in {@code (from, now]} (parameters from, now, from,
+     * now), found through the plain indexes on valid_from and valid_to.
+     */
+    static final String WINDOW = """
+            ((p.state = 'SCHEDULED' and p.valid_from > ? and p.valid_from <= ?)
+             or (p.state in ('SCHEDULED', 'ACTIVE') and p.valid_to > ? and p.valid_to <= ?))""";
 
     /** Not yet in the state the clock gives: started while SCHEDULED, or ended while not yet INACTIVE. */
     private static final String DUE = """
