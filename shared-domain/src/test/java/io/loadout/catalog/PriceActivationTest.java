@@ -88,6 +88,16 @@ class PriceActivationTest {
     }
 
     @Test
+    void aRunThatLooksBackOverTheLastOnesMarginAnnouncesNothingTwice() {
+        set("300", now.plus(HOUR), null);
+        TestClock.CLOCK.set(now.plus(HOUR).plusSeconds(10));
+        job.run();
+        TestClock.CLOCK.set(now.plus(HOUR).plusSeconds(20)); // the start is within this run's look-back
+        job.run();
+        assertThat(eventsOfThisConfiguration()).singleElement().isInstanceOf(PriceActivated.class);
+    }
+
+    @Test
     void aPriceBeingWrittenWhileTheJobRunsIsNotLeftBehind() throws Exception {
         var written = new CountDownLatch(1);
         var commit = new CountDownLatch(1);
