@@ -242,7 +242,7 @@ class AllocationBench {
                     int mid = (lo + hi + 1) / 2;
                     var trial = new ArrayList<>(content);
                     trial.add(sku.withCount(mid));
-                    var packed = PalletPlanner.pack(spec, trial, 1);
+                    var packed = PalletPacking.pack(spec, trial, 1);
                     if (packed != null && packed.size() == 1) {
                         lo = mid;
                     } else {
