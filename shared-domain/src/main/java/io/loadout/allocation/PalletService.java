@@ -111,8 +111,7 @@ public class PalletService {
         }
         var keptBack = plan.keptBack().stream().map(p -> new KeptBack(p.units(), p.volumeFill(), p.weightFill(),
                 p.missing().share(), p.missing().cubicInches(), p.missing().pounds(), p.lines().stream()
-                .map(l -> new HeldUnits(l.units().key(), l.units().asin(), l.count(), "pallet would cost more than "
-                        + "the ASIN's max shipping of " + l.units().maxShip() + " (" + l.shippingPerUnit() + " a unit)"))
+                .map(l -> new HeldUnits(l.units().key(), l.units().asin(), l.count(), keptBackReason(p, l)))
                 .toList())).toList();
         plan.unpackable().forEach(u -> held.add(new HeldUnits(u.key(), u.asin(), u.count(), "larger or heavier than a pallet")));
         Shortfall shortfall = due.compareTo(available) > 0
@@ -224,6 +223,18 @@ public class PalletService {
                         lines.stream().map(PalletPlanner.Line::shippingPerUnit).toArray(BigDecimal[]::new),
                         lines.stream().map(l -> l.units().topUp()).toArray(Boolean[]::new)));
         return id;
+    }
+
+    /** Only the lines over their max say so, with by how much and what would fix it; the others point to them. */
+    static String keptBackReason(PalletPlanner.Pallet pallet, PalletPlanner.Line line) {
+        return pallet.excesses().stream().filter(e -> e.units().key() == line.units().key()
+                        && e.units().topUp() == line.units().topUp()).findFirst()
+                .map(e -> "would pay " + e.shippingPerUnit() + " a unit, " + e.overBy() + " over the ASIN's max shipping of "
+                        + e.units().maxShip() + "; ships with " + Math.round(e.missing().cubicInches()) + " in³ (or "
+                        + Math.round(e.missing().pounds()) + " lb) more on the pallet, or with a max shipping of "
+                        + e.shippingPerUnit())
+                .orElse("within its max shipping of " + line.units().maxShip() + " (" + line.shippingPerUnit()
+                        + " a unit); held because other lines of the pallet exceed theirs");
     }
 
     private static BigDecimal topUpGoods(PalletView pallet) {
