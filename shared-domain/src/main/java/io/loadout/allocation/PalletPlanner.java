@@ -2,6 +2,7 @@ package io.loadout.allocation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,8 +14,15 @@ import java.util.List;
  */
 public final class PalletPlanner {
 
-    /** Time the second packer may take after LAFF, from the start of planning; it then gives up. */
-    static final long PACKING_BUDGET_MS = 120;
+    /**
+     * Planning time (from its start, wall time for the library's deadline) after which the second packer gives up;
+     * and time from the end of packing ({@link PlanningClock}) after which no further top-up candidate is tried:
+     * with the database's share, generation stays within 200 ms. A repack for age gets {@value #AGE_TOP_UP_MS} ms
+     * more for its own top-ups.
+     */
+    static final long PACKING_BUDGET_MS = 80;
+    static final long TOP_UP_BUDGET_MS = 80;
+    static final long AGE_TOP_UP_MS = 40;
 
     /** Sizes in inches and pounds. */
     public record Spec(BigDecimal lengthIn, BigDecimal widthIn, BigDecimal heightIn, BigDecimal maxWeightLb,
@@ -103,7 +111,8 @@ public final class PalletPlanner {
             }
         }
         var packed = PalletPacking.packAll(spec, fits, System.currentTimeMillis() + PACKING_BUDGET_MS);
-        var pallets = finish(spec, packed, topUps, money);
+        long startCpu = PlanningClock.millis();
+        var pallets = finish(spec, packed, topUps, money, startCpu + TOP_UP_BUDGET_MS);
         int kept = (int) pallets.stream().filter(p -> !p.economical()).count();
         if (kept > 0 && kept < pallets.size() && !AgeOrder.oldestShipFirst(pallets, fits)) {
             var keptOwn = pallets.stream().filter(p -> !p.economical()).flatMap(p -> p.lines().stream())
@@ -111,7 +120,8 @@ public final class PalletPlanner {
             var aged = AgeOrder.repack(spec, fits, pallets.size() - kept, kept,
                     keptOwn.stream().mapToDouble(l -> FreightSharing.billable(spec, l.units()) * l.count()).sum());
             if (aged != null) {
-                var again = finish(spec, aged, topUps, money);
+                var again = finish(spec, aged, topUps, money,
+                        Math.max(startCpu + TOP_UP_BUDGET_MS, PlanningClock.millis() + AGE_TOP_UP_MS));
                 if (AgeOrder.oldestShipFirst(again, fits)) {
                     pallets = again;
                 }
@@ -120,23 +130,32 @@ public final class PalletPlanner {
         return new Plan(pallets, unpackable, (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Prices the packed pallets, tops up those not full while money is left, and prices them again. */
-    private static List<Pallet> finish(Spec spec, List<List<Units>> packed, List<Units> topUps, BigDecimal money) {
+    /**
+     * Prices the packed pallets, tops up those not full while money and time are left (the ones that do not pay
+     * their way as packed first), and prices them again.
+     */
+    private static List<Pallet> finish(Spec spec, List<List<Units>> packed, List<Units> topUps, BigDecimal money,
+                                       long topUpDeadline) {
         var asPacked = packed.stream().map(content -> FreightSharing.price(spec, content)).toList();
         BigDecimal ownShipping = asPacked.stream().filter(Pallet::economical).map(Pallet::shipping)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         var pool = new ArrayList<>(topUps.stream()
                 .filter(u -> u.count() > 0 && PalletPacking.fitsOnAPallet(spec, u)).toList());
         BigDecimal budget = money.subtract(ownShipping).max(BigDecimal.ZERO);
-        var pallets = new ArrayList<Pallet>();
+        var pallets = new ArrayList<>(asPacked);
+        var order = new ArrayList<Integer>();
         for (int i = 0; i < packed.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> asPacked.get(i).economical()));
+        for (int i : order) {
             var priced = asPacked.get(i);
-            if (!priced.full(spec.fullAt()) && !pool.isEmpty() && budget.signum() > 0) {
-                var toppedUp = PalletTopUp.topUp(spec, packed.get(i), pool, budget);
+            if (!priced.full(spec.fullAt()) && !pool.isEmpty() && budget.signum() > 0
+                    && PlanningClock.millis() < topUpDeadline) {
+                var toppedUp = PalletTopUp.topUp(spec, packed.get(i), pool, budget, topUpDeadline);
                 budget = budget.subtract(PalletTopUp.goods(toppedUp).subtract(PalletTopUp.goods(packed.get(i))));
-                priced = FreightSharing.price(spec, toppedUp);
+                pallets.set(i, FreightSharing.price(spec, toppedUp));
             }
-            pallets.add(priced);
         }
         return pallets;
     }

@@ -20,13 +20,14 @@ final class PalletTopUp {
     /**
      * Adds units from the pool (oldest first) while the pallet has room, checking each addition with a real pack
      * of the whole pallet; takes what it adds out of the pool. One pack tells whether a single unit still fits, a
-     * second whether all that room and money allow fit; only in between does it search.
+     * second whether all that room and money allow fit; only in between does it search. No candidate is started
+     * after {@code deadlineMillis} ({@link PlanningClock}).
      */
-    static List<Units> topUp(Spec spec, List<Units> content, List<Units> pool, BigDecimal budget) {
+    static List<Units> topUp(Spec spec, List<Units> content, List<Units> pool, BigDecimal budget, long deadlineMillis) {
         var current = new ArrayList<>(content);
         BigDecimal left = budget;
         int misses = 0;
-        for (int i = 0; i < pool.size() && misses < PACKED_OUT_AFTER; i++) {
+        for (int i = 0; i < pool.size() && misses < PACKED_OUT_AFTER && PlanningClock.millis() < deadlineMillis; i++) {
             var candidate = pool.get(i);
             double volumeLeft = spec.volume() - current.stream().mapToDouble(u -> u.volume() * u.count()).sum();
             double weightLeft = spec.weight() - current.stream().mapToDouble(u -> u.weightLb().doubleValue() * u.count()).sum();
