@@ -17,10 +17,11 @@ import java.util.List;
  * <p>A unit's billable share is the larger of its part of the pallet's volume and of its weight capacity. Units
  * whose proportional part would fall below their ASIN's minimum pay the minimum; the others share what is left in
  * proportion (repeated until no new unit drops below its minimum). Every unit of a line pays the same price (one
- * row per allocation), so the cents that rounding down leaves over go to whole lines, largest remainder first:
- * the pallet then collects exactly its freight whenever some lines' unit counts add up to those cents (always when
- * every line has a single unit), otherwise a few cents less, never more. Only the minimums can push the total above
- * the freight: when the minimums alone exceed it, every unit pays its minimum.
+ * row per allocation), so the cents that rounding down leaves over go to whole lines, largest remainder first, and
+ * never to a line they would take over its max. The pallet then collects exactly its freight whenever some lines'
+ * unit counts add up to those cents (always when every line has a single unit), otherwise a few cents less, never
+ * more. Only the minimums can push the total above the freight: when the minimums alone exceed it, every unit
+ * pays its minimum.
  */
 final class FreightSharing {
 
@@ -110,12 +111,12 @@ final class FreightSharing {
             cents[i] = atMin[i] ? min[i] : (long) Math.floor(raw[i] + 1e-7);
             if (!atMin[i]) {
                 left -= cents[i] * lines.get(i).count();
-                free.add(i);
+                if (cents[i] + 1 <= max[i]) { // a rounding cent never takes a line over its max
+                    free.add(i);
+                }
             }
         }
-        // a cent more for lines it keeps within their max first, then by the largest remainder
-        free.sort(Comparator.<Integer>comparingInt(i -> cents[i] + 1 > max[i] ? 1 : 0)
-                .thenComparingDouble(i -> -(raw[i] - cents[i])));
+        free.sort(Comparator.comparingDouble(i -> -(raw[i] - cents[i])));
         for (int i : CentsDistribution.linesFor(free, lines, left)) {
             cents[i]++;
         }

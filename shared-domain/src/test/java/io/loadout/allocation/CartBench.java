@@ -66,9 +66,9 @@ final class CartBench {
         var status = solver.solve(model);
         double solverMs = (System.nanoTime() - started) / 1e6;
         long optimum = (long) solver.objectiveValue();
-        return String.format(Locale.ROOT, "%-24s budget %s: ours %s in %.1f ms (%.3fx CP-SAT's time); CP-SAT %s %s in %.0f ms"
+        return String.format(Locale.ROOT, "%-24s budget %s: ours %s in %.1f ms (%.2f %% of CP-SAT's time); CP-SAT %s %s in %.0f ms"
                         + " => %.3f %% of optimum, %s unspent  [goal >= %d %% (the age rule), <= 200 ms]",
-                name, money(budget), money(ours), oursMs, oursMs / solverMs,
+                name, money(budget), money(ours), oursMs, 100 * oursMs / solverMs,
                 status == CpSolverStatus.OPTIMAL ? "optimum" : "best found (" + status + ")", money(optimum), solverMs,
                 100.0 * ours / optimum, money(budget - ours), 100 - CartPlanner.AGE_MAY_COST_PERCENT);
     }

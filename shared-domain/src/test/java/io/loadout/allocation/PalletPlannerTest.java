@@ -94,6 +94,16 @@ class PalletPlannerTest {
         }
     }
 
+    /** Three equal units pay 333.333…; at a max of 333.33 the leftover cent is not charged rather than break a max. */
+    @Test
+    void aRoundingCentNeverTakesALineOverItsMax() {
+        var pallet = PalletPlanner.price(PALLET, List.of(units(1, "10x10x10", "1", "0.10", "333.33", 1, false),
+                units(2, "10x10x10", "1", "0.10", "333.33", 1, false), units(3, "10x10x10", "1", "0.10", "333.33", 1, false)));
+
+        assertThat(pallet.economical()).isTrue();
+        assertThat(pallet.shipping()).isEqualByComparingTo("999.99");
+    }
+
     /** A unit whose share is below its minimum pays the minimum; the others share the rest of the freight. */
     @Test
     void minimumsComeFirstAndOnlyTheyCanPushTheTotalAboveTheFreight() {
