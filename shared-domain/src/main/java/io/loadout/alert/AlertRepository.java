@@ -11,12 +11,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class AlertRepository implements PanacheRepositoryBase<Alert, Long> {
 
-    /** Inserts unless an alert for the same source event exists. Returns true if inserted. */
+    /**
+     * Inserts unless an alert for the same source event, or an open alert with the same open key, exists. Returns
+     * true if inserted.
+     */
     public boolean raise(AlertDraft draft, UUID sourceEventId, Instant now) {
         return getEntityManager().createNativeQuery("""
-                insert into alert (id, account_id, severity, code, title, detail, source_event_id, created_at)
-                values (nextval('alert_id_seq'), :account, :severity, :code, :title, :detail, :source, :now)
-                on conflict (source_event_id) do nothing""")
+                insert into alert (id, account_id, severity, code, title, detail, source_event_id, created_at, audience,
+                                   open_key)
+                values (nextval('alert_id_seq'), :account, :severity, :code, :title, :detail, :source, :now, :audience,
+                        :openKey)
+                on conflict do nothing""")
                 .setParameter("account", draft.accountId())
                 .setParameter("severity", draft.severity().name())
                 .setParameter("code", draft.code())
@@ -24,7 +29,15 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, Long> {
                 .setParameter("detail", draft.detail())
                 .setParameter("source", sourceEventId)
                 .setParameter("now", now)
+                .setParameter("audience", draft.audience())
+                .setParameter("openKey", draft.openKey())
                 .executeUpdate() == 1;
+    }
+
+    /** Hands the alerts about {@code audience} to the login now linked to it (null: back to operator-only). */
+    public int assignAudience(String audience, Long accountId) {
+        return getEntityManager().createNativeQuery("update alert set account_id = :account where audience = :audience")
+                .setParameter("account", accountId).setParameter("audience", audience).executeUpdate();
     }
 
     /** ownerAccountId null = all alerts (operator view); otherwise only that account's. */

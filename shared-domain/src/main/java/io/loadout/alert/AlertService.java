@@ -25,6 +25,12 @@ public class AlertService {
         return alerts.raise(draft, sourceEventId, clock.instant());
     }
 
+    /** The alerts about a party now belong to the login linked to it; see {@link AlertDraft#audience()}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int assignAudience(String audience, Long accountId) {
+        return alerts.assignAudience(audience, accountId);
+    }
+
     @Transactional
     public Page<Alert> list(Caller caller, boolean openOnly, PageRequest page) {
         return alerts.page(caller.ownerFilter(), openOnly, page);

@@ -1,6 +1,7 @@
 package io.loadout.allocation;
 
 import io.loadout.account.Caller;
+import io.loadout.alert.AlertService;
 import io.loadout.shared.Actor;
 import io.loadout.shared.DomainException;
 import io.loadout.shared.Page;
@@ -29,11 +30,15 @@ public class AllocationQueries {
 
     private final Sql sql;
     private final Directory directory;
+    private final AdminTasks tasks;
+    private final AlertService alerts;
     private final Clock clock;
 
-    AllocationQueries(Sql sql, Directory directory, Clock clock) {
+    AllocationQueries(Sql sql, Directory directory, AdminTasks tasks, AlertService alerts, Clock clock) {
         this.sql = sql;
         this.directory = directory;
+        this.tasks = tasks;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -177,8 +182,9 @@ public class AllocationQueries {
             throw new DomainException.InvalidInput("accountId", "accountId must name a CLIENT account; " + accountId
                     + " does not");
         }
-        sql.update("update alloc_client set account_id = ?, changed_at = ? where id = ?",
-                Arrays.asList(accountId, clock.instant(), clientId));
+        directory.linkLogin(clientId, accountId, clock.instant());
+        // alerts raised about the client before this login existed become the login's too
+        alerts.assignAudience(ClientRef.audience(clientId), accountId);
         return client(clientId, caller);
     }
 
@@ -236,8 +242,7 @@ public class AllocationQueries {
     /** Marks a task done by hand (an invoice uploaded outside the ungating software); done twice is a no-op. */
     @Transactional
     public AdminTaskView completeTask(long id, Actor actor) {
-        sql.update("update admin_task set status = 'DONE', done_at = ?, done_by = ? where id = ? and status = 'OPEN'",
-                List.of(clock.instant(), actor.name(), id));
+        tasks.complete(id, actor, clock.instant());
         return sql.one("select t.*, s.external_id store from admin_task t join alloc_store s on s.id = t.store_id"
                 + " where t.id = ?", List.of(id), AllocationQueries::task)
                 .orElseThrow(() -> new DomainException.NotFound("admin task", id));

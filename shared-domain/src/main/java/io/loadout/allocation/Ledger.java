@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -23,6 +24,38 @@ public class Ledger {
     Ledger(Sql sql, Clock clock) {
         this.sql = sql;
         this.clock = clock;
+    }
+
+    /** A row read after its client was locked, and the client's balance under that lock. */
+    public record Locked<T>(T row, BigDecimal balance) {
+    }
+
+    /** The tables whose rows belong to one client and change under that client's lock. */
+    public enum ClientOwned {
+        CART("cart"), PALLET("pallet"), PREORDER("preorder"), TRANSFER_SUGGESTION("transfer_suggestion");
+
+        private final String table;
+
+        ClientOwned(String table) {
+            this.table = table;
+        }
+    }
+
+    /**
+     * The one lock-then-read of the allocation aggregates: finds the row's client, locks the client (every
+     * money-moving change of a cart, pallet, preorder or suggestion takes this lock), then reads the row, so a change
+     * that raced in before the lock is seen. {@code read} also decides visibility (a missing row is not found).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> Locked<T> lockClientOf(ClientOwned owned, long id, java.util.function.Supplier<T> read) {
+        var clientId = sql.one("select client_id from " + owned.table + " where id = ?", List.of(id),
+                r -> r.getLong("client_id"));
+        if (clientId.isEmpty()) {
+            read.get(); // answers "not found" the way the owner words it
+            throw new DomainException.NotFound(owned.table, id);
+        }
+        BigDecimal balance = lockBalance(clientId.get());
+        return new Locked<>(read.get(), balance);
     }
 
     /** Locks the client until the transaction ends and returns the balance as of now. */
@@ -54,6 +87,41 @@ public class Ledger {
             throw new IllegalArgumentException("a credit is a positive amount of a credit kind");
         }
         return book(clientId, kind, amount, reference, actor);
+    }
+
+    /** An entry a partner booked: {@code externalId} makes booking it again a no-op; amount as a positive figure. */
+    public record ExternalEntry(String externalId, String clientExternalId, LedgerKind kind, BigDecimal amount,
+                                String reference, Instant occurredAt) {
+    }
+
+    /**
+     * Books partner entries in one statement, each external id once, in the order given; returns the client id of
+     * every entry booked now (repeats and unknown clients book nothing). Partner entries may overdraw: the trigger
+     * lets their kinds through, and the caller announces a balance below zero.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Long> bookExternal(List<ExternalEntry> entries, Instant now, Actor actor) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        return sql.list("""
+                insert into alloc_ledger_entry (client_id, kind, amount, reference, external_id, occurred_at,
+                                                created_at, created_by)
+                select c.id, i.kind, case when i.credit then i.amount else -i.amount end, i.reference, i.id, i.at, ?, ?
+                  from unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::numeric[], ?::text[], ?::timestamptz[])
+                       with ordinality as i(id, client, kind, credit, amount, reference, at, n)
+                  join alloc_client c on c.external_id = i.client
+                 order by i.n
+                on conflict (external_id) do nothing
+                returning client_id""",
+                List.of(now, actor.name(), entries.stream().map(ExternalEntry::externalId).toArray(String[]::new),
+                        entries.stream().map(ExternalEntry::clientExternalId).toArray(String[]::new),
+                        entries.stream().map(e -> e.kind().name()).toArray(String[]::new),
+                        entries.stream().map(e -> e.kind().credit()).toArray(Boolean[]::new),
+                        entries.stream().map(ExternalEntry::amount).toArray(BigDecimal[]::new),
+                        entries.stream().map(ExternalEntry::reference).toArray(String[]::new),
+                        entries.stream().map(ExternalEntry::occurredAt).toArray(Instant[]::new)),
+                r -> r.getLong("client_id"));
     }
 
     private long book(long clientId, LedgerKind kind, BigDecimal signedAmount, String reference, Actor actor) {

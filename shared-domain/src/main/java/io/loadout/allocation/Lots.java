@@ -95,13 +95,58 @@ public class Lots {
                 r -> r.getLong("id"));
     }
 
-    /** Gives back the unpacked units of the cart's allocations; returns the goods value released. */
+    /**
+     * Counts the pallet's units as packed on their allocations; refused with a conflict unless every line's
+     * allocation is still there with the units unpacked (cancelled or packed meanwhile).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void packPallet(long palletId) {
+        int lines = sql.one("select count(*) n from pallet_line where pallet_id = ?", List.of(palletId),
+                r -> (int) r.getLong("n")).orElseThrow();
+        int packed = sql.update("""
+                update allocation a set qty_packed = a.qty_packed + l.quantity from pallet_line l
+                 where l.pallet_id = ? and l.allocation_id = a.id and a.released_at is null
+                   and a.quantity - a.qty_packed >= l.quantity""", List.of(palletId));
+        if (packed != lines) {
+            throw new DomainException.Conflict("lines", "some of the pallet's units were cancelled or packed meanwhile; "
+                    + "generate the pallets again");
+        }
+    }
+
+    /** Moves the client's unpacked units of ASINs ungated YES at the other store there; how many allocations moved. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int moveUnpacked(long clientId, long fromStoreId, long toStoreId) {
+        return sql.update("""
+                update allocation a set store_id = ? from inventory_lot l
+                 where l.id = a.lot_id and a.client_id = ? and a.store_id = ? and a.released_at is null and a.qty_packed = 0
+                   and exists (select 1 from ungating u where u.store_id = ? and u.asin = l.asin and u.status = 'YES')""",
+                List.of(toStoreId, clientId, fromStoreId, toStoreId));
+    }
+
+    /** Allocations of the client at the store with no unit packed yet. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int countUnpacked(long clientId, long storeId) {
+        return sql.one("""
+                select count(*) n from allocation where client_id = ? and store_id = ? and released_at is null
+                   and qty_packed = 0""", List.of(clientId, storeId), r -> (int) r.getLong("n")).orElseThrow();
+    }
+
+    /**
+     * Gives back the cart's units not on a confirmed pallet: an allocation with nothing packed is released, one
+     * partly packed shrinks to its packed units. Returns the goods value given back.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public BigDecimal releaseCart(long cartId) {
         var released = sql.list("""
-                update allocation a set released_at = ? where a.cart_id = ? and a.released_at is null and a.qty_packed = 0
-                returning a.lot_id, a.quantity, a.unit_cost""",
-                List.of(clock.instant(), cartId), r -> new Reservation(r.getLong("lot_id"), (int) r.getLong("quantity"),
+                with open as (
+                  select id, quantity - qty_packed unpacked from allocation
+                   where cart_id = ? and released_at is null and qty_packed < quantity for update)
+                update allocation a
+                   set released_at = case when a.qty_packed = 0 then ?::timestamptz end,
+                       quantity = case when a.qty_packed = 0 then a.quantity else a.qty_packed end
+                  from open o where a.id = o.id
+                returning a.lot_id, o.unpacked quantity, a.unit_cost""",
+                List.of(cartId, clock.instant()), r -> new Reservation(r.getLong("lot_id"), (int) r.getLong("quantity"),
                         r.getDecimal("unit_cost")));
         if (released.isEmpty()) {
             return BigDecimal.ZERO;

@@ -11,11 +11,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -27,22 +26,24 @@ import java.util.List;
 public class PalletService {
 
     private final Sql sql;
+    private final Pallets pallets;
+    private final Carts carts;
     private final Directory directory;
     private final Lots lots;
     private final Ledger ledger;
-    private final CartService carts;
     private final BalanceShortfalls shortfalls;
     private final Outbox outbox;
     private final AllocationConfig config;
     private final Clock clock;
 
-    PalletService(Sql sql, Directory directory, Lots lots, Ledger ledger, CartService carts, BalanceShortfalls shortfalls,
-                  Outbox outbox, AllocationConfig config, Clock clock) {
+    PalletService(Sql sql, Pallets pallets, Carts carts, Directory directory, Lots lots, Ledger ledger,
+                  BalanceShortfalls shortfalls, Outbox outbox, AllocationConfig config, Clock clock) {
         this.sql = sql;
+        this.pallets = pallets;
+        this.carts = carts;
         this.directory = directory;
         this.lots = lots;
         this.ledger = ledger;
-        this.carts = carts;
         this.shortfalls = shortfalls;
         this.outbox = outbox;
         this.config = config;
@@ -75,7 +76,7 @@ public class PalletService {
         var store = directory.storeOf(client, storeId, "storeId");
         BigDecimal balance = ledger.lockBalance(clientId);
         var now = clock.instant();
-        sql.update("delete from pallet where client_id = ? and store_id = ? and status = 'DRAFT'", List.of(clientId, storeId));
+        pallets.dropDrafts(clientId, storeId);
         BigDecimal available = balance.subtract(carts.reservedByDrafts(clientId, now)).max(BigDecimal.ZERO);
 
         var open = openUnits(clientId, storeId);
@@ -96,91 +97,82 @@ public class PalletService {
                 l.unitCost().add(l.maxShip()), l.available(), true)).toList();
         var plan = PalletPlanner.plan(spec, units, new ArrayList<>(pool), available);
 
-        var pallets = new ArrayList<PalletView>();
+        var drafts = new ArrayList<PalletView>();
         BigDecimal due = BigDecimal.ZERO;
         var actor = Actor.of(caller);
         for (var pallet : plan.economical()) {
-            long id = save(client, store, pallet, actor, now);
-            var view = view(id, caller);
-            pallets.add(view);
-            due = due.add(view.totalShipping()).add(topUpGoods(view));
-            if (pallet.full(spec.fullAt())) {
-                outbox.append(new PalletReady(id, view.code(), client, store, view.units(), view.volumeFill(),
-                        view.weightFill(), view.totalShipping()));
-            }
+            var view = pallets.view(pallets.saveDraft(client, store, pallet, config.pallet().freight(), now, actor), caller);
+            drafts.add(view);
+            due = due.add(view.totalShipping()).add(view.topUpGoods());
         }
         var keptBack = plan.keptBack().stream().map(p -> new KeptBack(p.units(), p.volumeFill(), p.weightFill(),
                 p.missing().share(), p.missing().cubicInches(), p.missing().pounds(), p.lines().stream()
                 .map(l -> new HeldUnits(l.units().key(), l.units().asin(), l.count(), keptBackReason(p, l)))
                 .toList())).toList();
+        if (!keptBack.isEmpty()) {
+            outbox.append(new PalletKeptBack(client, store, keptBack, PalletKeptBack.openKey(client, store, keptBack)));
+        }
         plan.unpackable().forEach(u -> held.add(new HeldUnits(u.key(), u.asin(), u.count(), "larger or heavier than a pallet")));
         Shortfall shortfall = due.compareTo(available) > 0
                 ? shortfalls.record(client, store, Reason.PALLET_SHIPPING, "pallets for " + store.name(), due, available)
                 : null;
-        return new Generated(pallets, keptBack, held, PalletPlanner.lowerBound(spec, units), due, available, shortfall,
+        return new Generated(drafts, keptBack, held, PalletPlanner.lowerBound(spec, units), due, available, shortfall,
                 plan.millis());
     }
 
-    /** DRAFT → CONFIRMED: reserves the top-ups and books their goods, packs the units, debits the shipping. */
+    /**
+     * DRAFT → CONFIRMED: reserves the top-ups and books their goods, packs the units, debits the shipping. A pallet
+     * with top-ups adds goods the client did not order: it is confirmed only with {@code acceptTopUps}.
+     */
     @Transactional
-    public PalletView confirm(long palletId, Caller caller) {
-        var pallet = view(palletId, caller);
-        BigDecimal balance = ledger.lockBalance(pallet.client().id());
-        pallet = view(palletId, caller);
-        if (pallet.status() != PalletStatus.DRAFT) {
-            throw new DomainException.Conflict("status", "pallet " + pallet.code() + " is " + pallet.status());
+    public PalletView confirm(long palletId, boolean acceptTopUps, Caller caller) {
+        var locked = pallets.lock(palletId, caller);
+        var pallet = locked.row();
+        Pallets.requireDraft(pallet);
+        BigDecimal goods = pallet.topUpGoods();
+        if (goods.signum() > 0 && !acceptTopUps) {
+            throw new DomainException.Conflict("acceptTopUps", "pallet " + pallet.code() + " adds " + goods
+                    + " of goods beyond the client's carts (top-ups); confirm with acceptTopUps=true to accept them");
         }
-        BigDecimal goods = topUpGoods(pallet);
         BigDecimal due = pallet.totalShipping().add(goods);
-        if (balance.compareTo(due) < 0) {
-            throw new DomainException.Conflict("balance", "client balance " + balance + " is "
-                    + due.subtract(balance) + " short of the pallet's shipping and top-ups " + due);
+        if (locked.balance().compareTo(due) < 0) {
+            throw new DomainException.Conflict("balance", "client balance " + locked.balance() + " is "
+                    + due.subtract(locked.balance()) + " short of the pallet's shipping and top-ups " + due);
         }
         var actor = Actor.of(caller);
-        var topUps = pallet.lines().stream().filter(PalletView.Line::topUp).toList();
-        if (!topUps.isEmpty()) {
-            for (var line : topUps) {
-                long allocationId = lots.reserve(pallet.client().id(), pallet.store().id(),
-                        List.of(new Lots.Reservation(line.lotId(), line.quantity(), line.unitCost())), AllocationSource.TOP_UP,
-                        null).get(0);
-                sql.update("update pallet_line set allocation_id = ?, top_up = false where pallet_id = ? and lot_id = ? and top_up",
-                        List.of(allocationId, palletId, line.lotId()));
-            }
+        var topUpAllocations = new LinkedHashMap<Long, Long>();
+        for (var line : pallet.lines().stream().filter(PalletView.Line::topUp).toList()) {
+            topUpAllocations.put(line.lotId(), lots.reserve(pallet.client().id(), pallet.store().id(),
+                    List.of(new Lots.Reservation(line.lotId(), line.quantity(), line.unitCost())), AllocationSource.TOP_UP,
+                    null).get(0));
+        }
+        if (goods.signum() > 0) {
             ledger.debit(pallet.client().id(), LedgerKind.GOODS_DEBIT, goods, "pallet/" + pallet.code() + " top-ups", actor);
         }
-        int lines = sql.one("select count(*) n from pallet_line where pallet_id = ?", List.of(palletId),
-                r -> (int) r.getLong("n")).orElseThrow();
-        int packed = sql.update("""
-                update allocation a set qty_packed = a.qty_packed + l.quantity from pallet_line l
-                 where l.pallet_id = ? and l.allocation_id = a.id and a.released_at is null
-                   and a.quantity - a.qty_packed >= l.quantity""", List.of(palletId));
-        if (packed != lines) {
-            throw new DomainException.Conflict("lines", "some of the pallet's units were cancelled or packed meanwhile; "
-                    + "generate the pallets again");
-        }
+        boolean full = pallet.volumeFill().max(pallet.weightFill()).compareTo(config.pallet().fullAt()) >= 0;
+        var ready = pallets.confirm(locked, topUpAllocations, full, clock.instant());
+        lots.packPallet(palletId);
         if (pallet.totalShipping().signum() > 0) {
             ledger.debit(pallet.client().id(), LedgerKind.SHIPPING_DEBIT, pallet.totalShipping(), "pallet/" + pallet.code(),
                     actor);
         }
-        sql.update("update pallet set status = 'CONFIRMED', confirmed_at = ? where id = ?", List.of(clock.instant(), palletId));
-        return view(palletId, caller);
+        if (ready != null) {
+            outbox.append(ready);
+        }
+        return pallets.view(palletId, caller);
     }
 
     @Transactional
     public PalletView markShipped(long palletId, LocalDate shippedOn, Caller caller) {
-        var pallet = view(palletId, caller);
-        if (pallet.status() != PalletStatus.CONFIRMED) {
-            throw new DomainException.Conflict("status", "only a confirmed pallet ships; " + pallet.code() + " is "
-                    + pallet.status());
-        }
-        LocalDate on = shippedOn == null ? LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC) : shippedOn;
-        sql.update("update pallet set status = 'SHIPPED', shipped_on = ? where id = ?", List.of(on, palletId));
-        return view(palletId, caller);
+        var pallet = pallets.view(palletId, caller);
+        pallets.markShipped(pallet, shippedOn == null ? LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)
+                : shippedOn);
+        return pallets.view(palletId, caller);
     }
 
     @Transactional
     public PalletView get(long palletId, Caller caller) {
-        return view(palletId, caller);
+        return pallets.view(palletId, caller);
     }
 
     private record Open(Units units, boolean ungated) {
@@ -200,31 +192,6 @@ public class PalletService {
                         false), r.getBoolean("ungated")));
     }
 
-    private long save(ClientRef client, StoreRef store, PalletPlanner.Pallet pallet, Actor actor, Instant now) {
-        long id = sql.one("""
-                insert into pallet (client_id, store_id, destination_store_id, status, freight, total_shipping,
-                                    total_volume_in3, total_weight_lb, volume_fill, weight_fill, created_at, created_by)
-                values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
-                List.of(client.id(), store.id(), store.id(), config.pallet().freight(), pallet.shipping(),
-                        BigDecimal.valueOf(pallet.volumeIn3()).setScale(2, RoundingMode.HALF_UP),
-                        BigDecimal.valueOf(pallet.weightLb()).setScale(3, RoundingMode.HALF_UP),
-                        BigDecimal.valueOf(pallet.volumeFill()).setScale(4, RoundingMode.HALF_UP),
-                        BigDecimal.valueOf(pallet.weightFill()).setScale(4, RoundingMode.HALF_UP), now, actor.name()),
-                r -> r.getLong("id")).orElseThrow();
-        var lines = pallet.lines();
-        sql.update("""
-                insert into pallet_line (pallet_id, lot_id, allocation_id, quantity, shipping_per_unit, top_up)
-                select ?, x.lot, case when x.top_up then null else x.key end, x.quantity, x.shipping, x.top_up
-                  from unnest(?::bigint[], ?::bigint[], ?::integer[], ?::numeric[], ?::boolean[])
-                       as x(lot, key, quantity, shipping, top_up)""",
-                List.of(id, lines.stream().map(l -> l.units().lotId()).toArray(Long[]::new),
-                        lines.stream().map(l -> l.units().key()).toArray(Long[]::new),
-                        lines.stream().map(PalletPlanner.Line::count).toArray(Integer[]::new),
-                        lines.stream().map(PalletPlanner.Line::shippingPerUnit).toArray(BigDecimal[]::new),
-                        lines.stream().map(l -> l.units().topUp()).toArray(Boolean[]::new)));
-        return id;
-    }
-
     /** Only the lines over their max say so, with by how much and what would fix it; the others point to them. */
     static String keptBackReason(PalletPlanner.Pallet pallet, PalletPlanner.Line line) {
         return pallet.excesses().stream().filter(e -> e.units().key() == line.units().key()
@@ -235,45 +202,5 @@ public class PalletService {
                         + e.shippingPerUnit())
                 .orElse("within its max shipping of " + line.units().maxShip() + " (" + line.shippingPerUnit()
                         + " a unit); held because other lines of the pallet exceed theirs");
-    }
-
-    private static BigDecimal topUpGoods(PalletView pallet) {
-        return pallet.lines().stream().filter(PalletView.Line::topUp)
-                .map(l -> l.unitCost().multiply(BigDecimal.valueOf(l.quantity()))).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    PalletView view(long palletId, Caller caller) {
-        var head = sql.one("select * from pallet where id = ?", List.of(palletId), r -> new PalletRow(
-                r.getLong("client_id"), r.getLong("store_id"), r.getLong("destination_store_id"), r.getString("code"),
-                r.getEnum("status", PalletStatus.class), r.getDecimal("freight"), r.getDecimal("total_shipping"),
-                r.getDecimal("total_volume_in3"), r.getDecimal("total_weight_lb"), r.getDecimal("volume_fill"),
-                r.getDecimal("weight_fill"), r.getObject("shipped_on", LocalDate.class), r.getInstant("created_at"),
-                r.getInstant("confirmed_at"))).orElseThrow(() -> new DomainException.NotFound("pallet", palletId));
-        ClientRef client;
-        try {
-            client = directory.client(head.clientId(), caller);
-        } catch (DomainException.NotFound e) {
-            throw new DomainException.NotFound("pallet", palletId);
-        }
-        var lines = sql.list("""
-                select pl.lot_id, pl.allocation_id, l.asin, l.title, pl.quantity, pl.shipping_per_unit,
-                       coalesce(a.unit_cost, l.unit_cost) unit_cost, pl.top_up
-                  from pallet_line pl join inventory_lot l on l.id = pl.lot_id
-                  left join allocation a on a.id = pl.allocation_id
-                 where pl.pallet_id = ? order by l.asin, pl.id""", List.of(palletId),
-                r -> new PalletView.Line(r.getLong("lot_id"), r.getLongOrNull("allocation_id"), r.getString("asin"),
-                        r.getString("title"), (int) r.getLong("quantity"), r.getDecimal("shipping_per_unit"),
-                        r.getDecimal("unit_cost"), r.getBoolean("top_up")));
-        return new PalletView(palletId, head.code(), client, directory.store(head.storeId()),
-                directory.store(head.destinationStoreId()), head.status(), head.freight(), head.totalShipping(),
-                head.totalVolumeIn3(), head.totalWeightLb(), head.volumeFill(), head.weightFill(),
-                lines.stream().mapToInt(PalletView.Line::quantity).sum(), head.shippedOn(), head.createdAt(),
-                head.confirmedAt(), lines);
-    }
-
-    private record PalletRow(long clientId, long storeId, long destinationStoreId, String code, PalletStatus status,
-                             BigDecimal freight, BigDecimal totalShipping, BigDecimal totalVolumeIn3,
-                             BigDecimal totalWeightLb, BigDecimal volumeFill, BigDecimal weightFill, LocalDate shippedOn,
-                             Instant createdAt, Instant confirmedAt) {
     }
 }

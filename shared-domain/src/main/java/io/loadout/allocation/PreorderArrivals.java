@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,17 +20,17 @@ import java.util.List;
 public class PreorderArrivals {
 
     private final Sql sql;
+    private final Preorders preorders;
     private final Lots lots;
     private final Ledger ledger;
     private final Directory directory;
     private final BalanceShortfalls shortfalls;
     private final Outbox outbox;
-    private final Clock clock;
 
-    PreorderArrivals(Sql sql, Lots lots, Ledger ledger, Directory directory, BalanceShortfalls shortfalls, Outbox outbox,
-                     Clock clock) {
-        this.clock = clock;
+    PreorderArrivals(Sql sql, Preorders preorders, Lots lots, Ledger ledger, Directory directory,
+                     BalanceShortfalls shortfalls, Outbox outbox) {
         this.sql = sql;
+        this.preorders = preorders;
         this.lots = lots;
         this.ledger = ledger;
         this.directory = directory;
@@ -91,8 +90,7 @@ public class PreorderArrivals {
             if (p.balanceDue().signum() > 0) {
                 ledger.debit(p.clientId(), LedgerKind.GOODS_DEBIT, p.balanceDue(), "preorder/" + p.id(), actor);
             }
-            setStatus(p.id(), PreorderStatus.ALLOCATED, actor);
-            outbox.append(new PreorderArrived(p.id(), client, store, p.asin(), p.quantity(), true, p.balanceDue(), null));
+            outbox.append(preorders.allocated(p.id(), client, store, p.asin(), p.quantity(), p.balanceDue(), actor));
             allocated++;
         }
         return allocated;
@@ -114,14 +112,6 @@ public class PreorderArrivals {
     }
 
     private void wait(Waiting p, ClientRef client, StoreRef store, Actor actor, String reason) {
-        if (p.status() != PreorderStatus.ARRIVED) {
-            setStatus(p.id(), PreorderStatus.ARRIVED, actor);
-        }
-        outbox.append(new PreorderArrived(p.id(), client, store, p.asin(), p.quantity(), false, BigDecimal.ZERO, reason));
-    }
-
-    private void setStatus(long id, PreorderStatus status, Actor actor) {
-        sql.update("update preorder set status = ?, changed_at = ?, changed_by = ? where id = ?",
-                List.of(status, clock.instant(), actor.name(), id));
+        outbox.append(preorders.waiting(p.id(), p.status(), client, store, p.asin(), p.quantity(), reason, actor));
     }
 }

@@ -14,7 +14,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Suggestions to move a short client's units to a mutual store it shares. Accepting one moves the client's
+ * The only writer of {@code transfer_suggestion}: suggestions to move a short client's units to a mutual store it
+ * shares. Accepting one moves the client's
  * unpacked units and its drafts for the store to the mutual store, but only ASINs ungated YES there; the rest
  * stay and are counted in the answer. Dismissing closes it.
  */
@@ -24,12 +25,18 @@ public class TransferSuggestions {
     private final Sql sql;
     private final Directory directory;
     private final Ledger ledger;
+    private final Lots lots;
+    private final Carts carts;
+    private final Pallets pallets;
     private final Clock clock;
 
-    TransferSuggestions(Sql sql, Directory directory, Ledger ledger, Clock clock) {
+    TransferSuggestions(Sql sql, Directory directory, Ledger ledger, Lots lots, Carts carts, Pallets pallets, Clock clock) {
         this.sql = sql;
         this.directory = directory;
         this.ledger = ledger;
+        this.lots = lots;
+        this.carts = carts;
+        this.pallets = pallets;
         this.clock = clock;
     }
 
@@ -52,28 +59,19 @@ public class TransferSuggestions {
 
     @Transactional
     public Accepted accept(long id, Caller caller) {
-        var s = decide(id, caller);
-        ledger.lockBalance(s.clientId());
-        var now = clock.instant();
-        int moved = sql.update("""
-                update allocation a set store_id = ? from inventory_lot l
-                 where l.id = a.lot_id and a.client_id = ? and a.store_id = ? and a.released_at is null and a.qty_packed = 0
-                   and exists (select 1 from ungating u where u.store_id = ? and u.asin = l.asin and u.status = 'YES')""",
-                List.of(s.to().id(), s.clientId(), s.from().id(), s.to().id()));
-        int kept = sql.one("""
-                select count(*) n from allocation where client_id = ? and store_id = ? and released_at is null
-                   and qty_packed = 0""", List.of(s.clientId(), s.from().id()), r -> (int) r.getLong("n")).orElseThrow();
-        int drafts = sql.update("update cart set store_id = ? where client_id = ? and store_id = ? and status = 'DRAFT'",
-                List.of(s.to().id(), s.clientId(), s.from().id()));
-        sql.update("delete from pallet where client_id = ? and store_id = ? and status = 'DRAFT'",
-                List.of(s.clientId(), s.from().id()));
-        close(id, Status.ACCEPTED, caller, now);
+        var s = ledger.lockClientOf(Ledger.ClientOwned.TRANSFER_SUGGESTION, id, () -> get(id, caller)).row();
+        requireOpen(s);
+        int moved = lots.moveUnpacked(s.clientId(), s.from().id(), s.to().id());
+        int kept = lots.countUnpacked(s.clientId(), s.from().id());
+        int drafts = carts.moveDrafts(s.clientId(), s.from().id(), s.to().id());
+        pallets.dropDrafts(s.clientId(), s.from().id());
+        close(id, Status.ACCEPTED, caller, clock.instant());
         return new Accepted(get(id, caller), moved, kept, drafts);
     }
 
     @Transactional
     public SuggestionView dismiss(long id, Caller caller) {
-        decide(id, caller);
+        requireOpen(get(id, caller));
         close(id, Status.DISMISSED, caller, clock.instant());
         return get(id, caller);
     }
@@ -86,12 +84,27 @@ public class TransferSuggestions {
         return s;
     }
 
-    private SuggestionView decide(long id, Caller caller) {
-        var s = get(id, caller);
+    /**
+     * Proposes moving the client's units from the store to the mutual one: one open suggestion per client and store
+     * pair, brought up to date by a later shortfall. Returns its id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long propose(long clientId, long fromStoreId, long toStoreId, BalanceShortfalls.Reason reason,
+                        BigDecimal shortfall) {
+        return sql.one("""
+                insert into transfer_suggestion (client_id, from_store_id, to_store_id, reason, shortfall, status, created_at)
+                values (?, ?, ?, ?, ?, 'OPEN', ?)
+                on conflict (client_id, from_store_id, to_store_id) where status = 'OPEN'
+                do update set shortfall = excluded.shortfall, reason = excluded.reason
+                returning id""",
+                List.of(clientId, fromStoreId, toStoreId, reason, shortfall, clock.instant()), r -> r.getLong("id"))
+                .orElseThrow();
+    }
+
+    private static void requireOpen(SuggestionView s) {
         if (s.status() != Status.OPEN) {
-            throw new DomainException.Conflict("status", "transfer suggestion " + id + " is already " + s.status());
+            throw new DomainException.Conflict("status", "transfer suggestion " + s.id() + " is already " + s.status());
         }
-        return s;
     }
 
     private void close(long id, Status status, Caller caller, Instant now) {

@@ -1,6 +1,7 @@
 package io.loadout.allocation;
 
 import io.loadout.event.Outbox;
+import io.loadout.shared.DomainException;
 import io.loadout.shared.ItemFields;
 import io.loadout.shared.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,13 +27,13 @@ public class UngatingService {
 
     private final Sql sql;
     private final Outbox outbox;
-    private final PartnerSync partners;
+    private final AdminTasks tasks;
     private final Clock clock;
 
-    UngatingService(Sql sql, Outbox outbox, PartnerSync partners, Clock clock) {
+    UngatingService(Sql sql, Outbox outbox, AdminTasks tasks, Clock clock) {
         this.sql = sql;
         this.outbox = outbox;
-        this.partners = partners;
+        this.tasks = tasks;
         this.clock = clock;
     }
 
@@ -58,7 +59,7 @@ public class UngatingService {
             updates.add(new UngatingUpdate(u.store().strip(), Asin.require(fields.name(i, "asin"), u.asin()),
                     u.status(), u.updatedAt().truncatedTo(ChronoUnit.MICROS))); // what PostgreSQL stores
         }
-        partners.ensureStores(updates.stream().map(UngatingUpdate::store).distinct().toList(), now);
+        requireKnownStores(updates, fields);
         String[] stores = updates.stream().map(UngatingUpdate::store).toArray(String[]::new);
         String[] asins = updates.stream().map(UngatingUpdate::asin).toArray(String[]::new);
         String[] statuses = updates.stream().map(u -> u.status().name()).toArray(String[]::new);
@@ -102,39 +103,42 @@ public class UngatingService {
         return new Result(updates.size(), applied.size(), updates.size() - applied.size(), tasks);
     }
 
+    /**
+     * Stores come from the AutoFBA panel; an update for a store it never named is refused (all of the delivery, so
+     * the sender can resend it once the store exists) rather than creating a store nobody set up.
+     */
+    private void requireKnownStores(List<UngatingUpdate> updates, ItemFields fields) {
+        var known = new HashSet<>(sql.list("select external_id from alloc_store where external_id = any(?)",
+                List.of((Object) updates.stream().map(UngatingUpdate::store).distinct().toArray(String[]::new)),
+                r -> r.getString("external_id")));
+        for (int i = 0; i < updates.size(); i++) {
+            if (!known.contains(updates.get(i).store())) {
+                throw new DomainException.InvalidInput(fields.name(i, "store"), "unknown store '"
+                        + updates.get(i).store() + "': stores come from the AutoFBA panel; send the update again once"
+                        + " the store is there");
+            }
+        }
+    }
+
     private record Applied(long storeId, String store, String storeName, String asin, UngatingStatus status, Instant at) {
     }
 
     /** An invoice task is done once the store's status for the ASIN is decided either way. */
     private void closeSettledTasks(List<Applied> applied, Instant now, String source) {
-        var settled = applied.stream().filter(a -> a.status() != UngatingStatus.INVOICE_NEEDED).toList();
-        if (!settled.isEmpty()) {
-            sql.update("""
-                    update admin_task t set status = 'DONE', done_at = ?, done_by = ?
-                      from unnest(?::bigint[], ?::text[]) as s(store_id, asin)
-                     where t.kind = 'UPLOAD_INVOICE' and t.status = 'OPEN' and t.store_id = s.store_id and t.asin = s.asin""",
-                    List.of(now, source, settled.stream().map(Applied::storeId).toArray(Long[]::new),
-                            settled.stream().map(Applied::asin).toArray(String[]::new)));
-        }
+        tasks.closeInvoiceTasks(applied.stream().filter(a -> a.status() != UngatingStatus.INVOICE_NEEDED)
+                .map(a -> new AdminTasks.StoreAsin(a.storeId(), a.asin())).toList(), now, source);
     }
 
     private List<Long> openInvoiceTasks(List<Applied> applied, Instant now) {
         var opened = new ArrayList<Long>();
         for (var a : applied) {
-            if (a.status() != UngatingStatus.INVOICE_NEEDED) {
-                continue;
+            if (a.status() == UngatingStatus.INVOICE_NEEDED) {
+                tasks.openInvoiceTask(a.storeId(), a.asin(), "Upload an invoice for " + a.asin() + " to store "
+                        + a.storeName(), now).ifPresent(id -> {
+                            opened.add(id);
+                            outbox.append(new InvoiceNeeded(id, a.store(), a.storeName(), a.asin()));
+                        });
             }
-            sql.one("""
-                    insert into admin_task (kind, store_id, asin, title, status, created_at)
-                    values ('UPLOAD_INVOICE', ?, ?, ?, 'OPEN', ?)
-                    on conflict (kind, store_id, asin) where status = 'OPEN' do nothing
-                    returning id""",
-                    List.of(a.storeId(), a.asin(), "Upload an invoice for " + a.asin() + " to store " + a.storeName(), now),
-                    r -> r.getLong("id"))
-                    .ifPresent(id -> {
-                        opened.add(id);
-                        outbox.append(new InvoiceNeeded(id, a.store(), a.storeName(), a.asin()));
-                    });
         }
         return opened;
     }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Turns events into mails and dashboard alerts, once per event. The mail is sent last, inside the transaction:
+ * Turns events into mails and dashboard alerts, once per event (and once per open key while its alert is open). The mail is sent last, inside the transaction:
  * if it fails, nothing is marked and the transport redelivers; only a crash between send and commit can repeat it.
  */
 @ApplicationScoped
@@ -44,8 +44,14 @@ public class NotificationService {
         var notifications = policies.getOrDefault(event.type(), List.of()).stream()
                 .flatMap(policy -> policy.notificationFor(event).stream())
                 .toList();
-        notifications.stream().filter(n -> n.alert() != null).forEach(n -> alerts.raise(n.alert(), event.id()));
-        notifications.stream().filter(n -> n.mail() != null).forEach(n -> mail.send(n.mail()));
+        for (var n : notifications) {
+            boolean raised = n.alert() == null || alerts.raise(n.alert(), event.id());
+            // a condition already open under the same key was told already: no second mail either
+            boolean repeat = !raised && n.alert().openKey() != null;
+            if (n.mail() != null && !repeat) {
+                mail.send(n.mail());
+            }
+        }
         return true;
     }
 }

@@ -82,26 +82,33 @@ class CartServiceTest {
 
     @Test
     void acceptingTheSuggestionMovesTheUnitsUngatedAtTheMutualStore() {
-        var tenant = fixture.tenant("100.00", true);
+        var tenant = fixture.tenant("110.00", true);
         String shared = asin();
         String own = asin();
         fixture.importSheet(row(shared, "PO-1", "1", "5", "5", "5", 5, 5, "10.00", "2026-10-01", "0.10", "1.00")
-                + row(own, "PO-1", "1", "5", "5", "5", 5, 5, "10.00", "2026-10-02", "0.10", "1.00"));
+                + row(own, "PO-1", "1", "5", "5", "5", 6, 6, "10.00", "2026-10-02", "0.10", "1.00"));
         fixture.ungate(tenant.storeExternalId(), shared, UngatingStatus.YES);
         fixture.ungate(tenant.storeExternalId(), own, UngatingStatus.YES);
         var mutual = QuarkusTransaction.requiringNew().call(() -> sql.one("select external_id from alloc_store where id = ?",
                 List.of(tenant.mutualStoreId()), r -> r.getString("external_id")).orElseThrow());
         fixture.ungate(mutual, shared, UngatingStatus.YES);
         carts.confirm(carts.generate(tenant.clientId(), tenant.storeId(), new BigDecimal("100.00"), ADMIN).cart().id(), ADMIN);
-        var shortfall = carts.generate(tenant.clientId(), tenant.storeId(), new BigDecimal("40.00"), ADMIN).shortfall();
+        carts.generate(tenant.clientId(), tenant.storeId(), new BigDecimal("10.00"), ADMIN);
+        // one unit is left in that draft, the balance is spent: the refusal names the suggestion it made
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(DomainException.Conflict.class,
+                () -> carts.generate(tenant.clientId(), tenant.storeId(), new BigDecimal("40.00"), ADMIN));
+        assertThat(refused.field()).isEqualTo("balance");
+        long suggestionId = suggestions.open(ADMIN).stream().filter(x -> x.clientId() == tenant.clientId())
+                .findFirst().orElseThrow().id();
+        assertThat(refused).hasMessageContaining("suggestion " + suggestionId);
 
-        var accepted = suggestions.accept(shortfall.suggestionId(), ADMIN);
+        var accepted = suggestions.accept(suggestionId, ADMIN);
 
         assertThat(accepted.suggestion().status()).isEqualTo(TransferSuggestions.Status.ACCEPTED);
         assertThat(accepted.allocationsMoved()).isEqualTo(1);
         assertThat(accepted.allocationsKept()).as("not ungated at the mutual store").isEqualTo(1);
         assertThat(accepted.draftsMoved()).isEqualTo(1);
-        assertThatThrownBy(() -> suggestions.dismiss(shortfall.suggestionId(), ADMIN)).isInstanceOf(DomainException.Conflict.class);
+        assertThatThrownBy(() -> suggestions.dismiss(suggestionId, ADMIN)).isInstanceOf(DomainException.Conflict.class);
     }
 
     @Test
@@ -127,6 +134,82 @@ class CartServiceTest {
         assertThat(cancelled.status()).isEqualTo(CartStatus.CANCELLED);
         assertThat(fixture.lot(a, "PO-1")).containsExactly(30, 0);
         assertThat(fixture.balance(tenant.clientId())).isEqualByComparingTo("500.00");
+        assertThatThrownBy(() -> carts.cancel(draft.id(), ADMIN)).as("cancelled once, refunded once")
+                .isInstanceOfSatisfying(DomainException.Conflict.class, e -> assertThat(e.field()).isEqualTo("status"));
+        assertThat(fixture.balance(tenant.clientId())).isEqualByComparingTo("500.00");
+    }
+
+    @Test
+    void cancellingACartWithPartlyPackedAllocationsGivesBackOnlyTheUnpackedUnits() {
+        var tenant = fixture.tenant("500.00", false);
+        String a = asin();
+        String b = asin();
+        fixture.importSheet(row(a, "PO-1", "1", "5", "5", "5", 30, 30, "12.00", "2026-10-01", "0.10", "1.00")
+                + row(b, "PO-1", "1", "5", "5", "5", 9, 9, "7.00", "2026-10-02", "0.10", "1.00"));
+        fixture.ungate(tenant.storeExternalId(), a, UngatingStatus.YES);
+        fixture.ungate(tenant.storeExternalId(), b, UngatingStatus.YES);
+        // 30 × 12.00 + 9 × 7.00 = 423.00: every unit of both lots
+        var cart = carts.confirm(carts.generate(tenant.clientId(), tenant.storeId(), new BigDecimal("423.00"), ADMIN)
+                .cart().id(), ADMIN);
+        assertThat(cart.goodsTotal()).isEqualByComparingTo("423.00");
+        // a confirmed pallet took 6 of a's 30 units and all 9 of b's (packing is the pallet service's, arranged here)
+        QuarkusTransaction.requiringNew().run(() -> {
+            sql.update("update allocation a set qty_packed = 6 from inventory_lot l where l.id = a.lot_id and a.cart_id = ?"
+                    + " and l.asin = ?", List.of(cart.id(), a));
+            sql.update("update allocation a set qty_packed = a.quantity from inventory_lot l where l.id = a.lot_id"
+                    + " and a.cart_id = ? and l.asin = ?", List.of(cart.id(), b));
+        });
+        BigDecimal before = fixture.balance(tenant.clientId());
+
+        carts.cancel(cart.id(), ADMIN);
+
+        assertThat(fixture.balance(tenant.clientId())).as("24 unpacked units of a refunded")
+                .isEqualByComparingTo(before.add(new BigDecimal("288.00")));
+        assertThat(fixture.lot(a, "PO-1")).containsExactly(30, 6);
+        assertThat(fixture.lot(b, "PO-1")).containsExactly(9, 9);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> sql.list("""
+                select l.asin, a.quantity, a.qty_packed, a.released_at is null open from allocation a
+                  join inventory_lot l on l.id = a.lot_id where a.cart_id = ? order by l.asin""", List.of(cart.id()),
+                r -> r.getString("asin") + ":" + r.getLong("quantity") + "/" + r.getLong("qty_packed") + "/"
+                        + r.getBoolean("open")))).containsExactlyInAnyOrder(a + ":6/6/true", b + ":9/9/true");
+    }
+
+    @Test
+    void aCartThatCouldHoldNothingIsRefusedWithTheReasonAndNoDraftIsSaved() {
+        var tenant = fixture.tenant("500.00", false);
+        long cartsBefore = cartsOf(tenant.clientId());
+        long shortfallsBefore = events.ofType(BalanceInsufficient.TYPE).size();
+
+        assertThatThrownBy(() -> carts.generate(tenant.clientId(), tenant.storeId(), new BigDecimal("100.00"), ADMIN))
+                .as("no ungated stock for the store")
+                .isInstanceOfSatisfying(DomainException.Conflict.class, e -> assertThat(e.field()).isEqualTo("storeId"));
+
+        String a = asin();
+        fixture.importSheet(row(a, "PO-1", "1", "5", "5", "5", 5, 5, "40.00", "2026-10-01", "0.10", "1.00"));
+        fixture.ungate(tenant.storeExternalId(), a, UngatingStatus.YES);
+        assertThatThrownBy(() -> carts.generate(tenant.clientId(), tenant.storeId(), new BigDecimal("39.99"), ADMIN))
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("amount");
+                    assertThat(e).hasMessageContaining("40.00");
+                });
+        assertThat(cartsOf(tenant.clientId())).isEqualTo(cartsBefore);
+        assertThat(events.ofType(BalanceInsufficient.TYPE)).as("neither is a shortfall").hasSize((int) shortfallsBefore);
+
+        var poor = fixture.tenant("39.00", false);
+        fixture.ungate(poor.storeExternalId(), a, UngatingStatus.YES);
+        assertThatThrownBy(() -> carts.generate(poor.clientId(), poor.storeId(), new BigDecimal("80.00"), ADMIN))
+                .as("the balance buys no unit: the admin is asked to request more")
+                .isInstanceOfSatisfying(DomainException.Conflict.class, e -> assertThat(e.field()).isEqualTo("balance"));
+        assertThat(cartsOf(poor.clientId())).isZero();
+        assertThat(events.ofType(BalanceInsufficient.TYPE)).anySatisfy(e -> {
+            assertThat(e.payload().path("client").path("id").asLong()).isEqualTo(poor.clientId());
+            assertThat(e.payload().path("shortfall").decimalValue()).isEqualByComparingTo("41.00");
+        });
+    }
+
+    private long cartsOf(long clientId) {
+        return QuarkusTransaction.requiringNew().call(() -> sql.one("select count(*) n from cart where client_id = ?",
+                List.of(clientId), r -> r.getLong("n")).orElseThrow());
     }
 
     @Test

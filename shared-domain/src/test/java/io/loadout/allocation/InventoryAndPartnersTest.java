@@ -186,7 +186,7 @@ class InventoryAndPartnersTest {
 
     @Test
     void ungatingIgnoresOlderUpdatesKeepsHistoryAndOpensOneInvoiceTask() {
-        String store = unique("S-");
+        String store = fixture.tenant(null, false).storeExternalId();
         String a = asin();
         Instant t = TestClock.CLOCK.instant();
         events.published.clear();
@@ -220,7 +220,7 @@ class InventoryAndPartnersTest {
 
     @Test
     void aBatchWithTwoUpdatesForOneAsinAppliesTheNewest() {
-        String store = unique("S-");
+        String store = fixture.tenant(null, false).storeExternalId();
         String a = asin();
         Instant t = TestClock.CLOCK.instant();
 

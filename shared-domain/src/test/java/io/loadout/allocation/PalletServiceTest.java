@@ -71,18 +71,26 @@ class PalletServiceTest {
         assertThat(pallet.status()).isEqualTo(PalletStatus.DRAFT);
         assertThat(pallet.lines()).anySatisfy(l -> assertThat(l.topUp()).isTrue());
         assertThat(pallet.lines()).allSatisfy(l -> assertThat(l.shippingPerUnit()).isLessThanOrEqualTo(new BigDecimal("15.00")));
-        assertThat(events.ofType(PalletReady.TYPE)).anySatisfy(e ->
-                assertThat(e.payload().path("palletId").asLong()).isEqualTo(pallet.id()));
         int topUps = pallet.lines().stream().filter(PalletView.Line::topUp).mapToInt(PalletView.Line::quantity).sum();
+        assertThat(pallet.topUpGoods()).isEqualByComparingTo(new BigDecimal(topUps * 10));
         BigDecimal before = fixture.balance(tenant.clientId());
 
-        var confirmed = pallets.confirm(pallet.id(), ADMIN);
+        assertThatThrownBy(() -> pallets.confirm(pallet.id(), false, ADMIN))
+                .as("top-ups add goods beyond the carts: only an explicit acceptance confirms them")
+                .isInstanceOfSatisfying(DomainException.Conflict.class, e -> assertThat(e.field()).isEqualTo("acceptTopUps"));
+        assertThat(fixture.balance(tenant.clientId())).isEqualByComparingTo(before);
+        assertThat(pallets.get(pallet.id(), ADMIN).status()).isEqualTo(PalletStatus.DRAFT);
+
+        var confirmed = pallets.confirm(pallet.id(), true, ADMIN);
 
         assertThat(confirmed.status()).isEqualTo(PalletStatus.CONFIRMED);
         assertThat(fixture.balance(tenant.clientId())).isEqualByComparingTo(
                 before.subtract(pallet.totalShipping()).subtract(new BigDecimal(topUps * 10)));
         assertThat(fixture.lot(asins[1], "PO-1")[1]).isEqualTo(topUps);
-        assertThatThrownBy(() -> pallets.confirm(pallet.id(), ADMIN)).isInstanceOf(DomainException.Conflict.class);
+        assertThat(confirmed.lines()).filteredOn(PalletView.Line::topUp).as("the manifest keeps which units were top-ups")
+                .isNotEmpty().allSatisfy(l -> assertThat(l.allocationId()).isNotNull());
+        assertThat(PalletManifest.csv(confirmed)).contains(",true");
+        assertThatThrownBy(() -> pallets.confirm(pallet.id(), true, ADMIN)).isInstanceOf(DomainException.Conflict.class);
 
         var again = pallets.generate(tenant.clientId(), tenant.storeId(), ADMIN);
         assertThat(again.pallets()).as("every unit is on the confirmed pallet").isEmpty();
@@ -91,6 +99,81 @@ class PalletServiceTest {
         var shipped = pallets.markShipped(pallet.id(), LocalDate.parse("2026-11-22"), ADMIN);
         assertThat(shipped.status()).isEqualTo(PalletStatus.SHIPPED);
         assertThat(shipped.shippedOn()).isEqualTo("2026-11-22");
+    }
+
+    @Test
+    void aFullPalletIsAnnouncedOnceWhenConfirmedNeverAsADraftARegenerationReplaces() {
+        String[] asins = new String[2];
+        var tenant = tenantWithUnits("5000.00", "15.00", 10, 200, asins);
+        var drafts = new java.util.HashSet<Long>();
+        for (int i = 0; i < 4; i++) {
+            drafts.add(pallets.generate(tenant.clientId(), tenant.storeId(), ADMIN).pallets().get(0).id());
+        }
+        assertThat(drafts).as("each generation replaces the drafts").hasSize(4);
+        assertThat(readyFor(drafts)).as("no draft is announced").isEmpty();
+        long last = pallets.generate(tenant.clientId(), tenant.storeId(), ADMIN).pallets().get(0).id();
+
+        pallets.confirm(last, true, ADMIN);
+
+        drafts.add(last);
+        assertThat(readyFor(drafts)).containsExactly(last);
+        assertThatThrownBy(() -> pallets.confirm(last, true, ADMIN)).isInstanceOf(DomainException.Conflict.class);
+        assertThat(readyFor(drafts)).as("a refused second confirmation announces nothing").containsExactly(last);
+    }
+
+    private java.util.List<Long> readyFor(java.util.Set<Long> ids) {
+        return events.ofType(PalletReady.TYPE).stream().map(e -> e.payload().path("palletId").asLong())
+                .filter(ids::contains).toList();
+    }
+
+    @Test
+    void aKeptBackPalletIsReportedWithAKeyThatRepeatsWhileThePlanDoesNot() {
+        String[] asins = new String[2];
+        var tenant = tenantWithUnits("1000.00", "15.00", 10, 0, asins);
+
+        pallets.generate(tenant.clientId(), tenant.storeId(), ADMIN);
+        pallets.generate(tenant.clientId(), tenant.storeId(), ADMIN);
+
+        var reported = events.ofType(PalletKeptBack.TYPE).stream()
+                .filter(e -> e.payload().path("client").path("id").asLong() == tenant.clientId()).toList();
+        assertThat(reported).hasSize(2);
+        assertThat(reported.get(0).payload().path("pallets").get(0).path("lines").get(0).path("asin").asText())
+                .isEqualTo(asins[0]);
+        assertThat(reported.get(1).payload().path("openKey").asText()).as("one open alert for the same plan")
+                .isEqualTo(reported.get(0).payload().path("openKey").asText()).contains(":" + tenant.clientId() + ":");
+    }
+
+    @Test
+    void twoConfirmationsRacingForOnePalletChargeOnceAndADraftDoesNotShip() throws Exception {
+        String[] asins = new String[2];
+        var tenant = tenantWithUnits("5000.00", "15.00", 10, 200, asins);
+        var pallet = pallets.generate(tenant.clientId(), tenant.storeId(), ADMIN).pallets().get(0);
+        assertThatThrownBy(() -> pallets.markShipped(pallet.id(), null, ADMIN))
+                .isInstanceOfSatisfying(DomainException.Conflict.class, e -> assertThat(e.field()).isEqualTo("status"));
+        BigDecimal before = fixture.balance(tenant.clientId());
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var outcomes = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+        for (int i = 0; i < 2; i++) {
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return pallets.confirm(pallet.id(), true, ADMIN).status().name();
+                } catch (DomainException.Conflict e) {
+                    return "refused " + e.field();
+                }
+            }));
+        }
+        start.countDown();
+        var answers = new java.util.ArrayList<String>();
+        for (var outcome : outcomes) {
+            answers.add(outcome.get());
+        }
+        pool.shutdown();
+
+        assertThat(answers).containsExactlyInAnyOrder("CONFIRMED", "refused status");
+        assertThat(fixture.balance(tenant.clientId())).as("shipping and top-ups debited once")
+                .isEqualByComparingTo(before.subtract(pallet.totalShipping()).subtract(pallet.topUpGoods()));
     }
 
     @Test

@@ -113,7 +113,7 @@ class PartnerSourcesTest {
 
     @Test
     void aSignedUngatingWebhookIsAppliedOnceAndItsReplayRefused() {
-        String store = unique("S-");
+        String store = fixture.tenant(null, false).storeExternalId();
         byte[] body = body("""
                 [{"store": "%s", "asin": "%s", "status": "YES", "updatedAt": "2026-11-21T09:00:00Z"}]""".formatted(store, asin()));
         String signature = sign(UNGATING_SECRET, body);
@@ -123,6 +123,28 @@ class PartnerSourcesTest {
         assertThat(result.applied()).isEqualTo(1);
         assertThatThrownBy(() -> webhooks.ungating(signature, body)).isInstanceOf(DomainException.Unauthenticated.class)
                 .hasMessageContaining("replay");
+    }
+
+    @Test
+    void anUngatingUpdateForAStoreTheAutoFbaPanelNeverNamedIsRefusedAndCreatesNothing() {
+        String known = fixture.tenant(null, false).storeExternalId();
+        String unknown = unique("S-");
+        String a = asin();
+        byte[] body = body("""
+                [{"store": "%s", "asin": "%s", "status": "YES", "updatedAt": "2026-11-21T09:00:00Z"},
+                 {"store": "%s", "asin": "%s", "status": "YES", "updatedAt": "2026-11-21T09:00:00Z"}]"""
+                .formatted(known, a, unknown, a));
+
+        assertThatThrownBy(() -> webhooks.ungating(sign(UNGATING_SECRET, body), body))
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("[1].store");
+                    assertThat(e).hasMessageContaining(unknown);
+                });
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> sql.one("""
+                select (select count(*) from alloc_store where external_id = ?)
+                     + (select count(*) from ungating_history where asin = ?) n""", java.util.List.of(unknown, a),
+                r -> r.getLong("n")).orElseThrow())).as("no store made up, not even the known store's update kept")
+                .isZero();
     }
 
     @Test

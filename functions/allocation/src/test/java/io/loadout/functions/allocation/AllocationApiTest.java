@@ -208,9 +208,10 @@ class AllocationApiTest {
     @Test
     void webhooksAreSignedOnceAndNamedWhenWrong() {
         String asin = asin();
+        String store = tenant("1.00").store();
         String body = """
-                {"store": "%s", "asin": "%s", "status": "INVOICE_NEEDED", "updatedAt": "%s"}""".formatted(unique("S-"),
-                asin, Instant.now());
+                {"store": "%s", "asin": "%s", "status": "INVOICE_NEEDED", "updatedAt": "%s"}""".formatted(
+                store, asin, Instant.now());
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String signature = WebhookVerifier.signatureHeader(UNGATING_SECRET, Instant.now(), bytes);
         given().header(WebhookVerifier.HEADER, signature).contentType(ContentType.JSON).body(bytes)
@@ -223,6 +224,9 @@ class AllocationApiTest {
         signed(UNGATING_SECRET, "[{\"store\": \"S\", \"asin\": \"B000000001\", \"status\": \"MAYBE\"}]")
                 .post("/api/allocation/webhooks/ungating").then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("[0].status"));
+        signed(UNGATING_SECRET, body.replace(store, unique("S-")))
+                .post("/api/allocation/webhooks/ungating").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("store"));
 
         long task = as(adminToken).queryParam("status", "OPEN").queryParam("limit", "500")
                 .get("/api/allocation/admin-tasks").then().statusCode(200).extract().jsonPath()

@@ -15,7 +15,9 @@ import io.loadout.allocation.BalanceNegative;
 import io.loadout.allocation.CartConfirmed;
 import io.loadout.allocation.ClientRef;
 import io.loadout.allocation.InvoiceNeeded;
+import io.loadout.allocation.PalletKeptBack;
 import io.loadout.allocation.PalletReady;
+import io.loadout.allocation.PalletService;
 import io.loadout.allocation.PreorderArrived;
 import io.loadout.allocation.StoreRef;
 import io.loadout.allocation.UngatingChanged;
@@ -196,7 +198,31 @@ class AllocationNotificationsTest {
                 new BigDecimal("0.9300"), new BigDecimal("0.4100"), new BigDecimal("1000.00")));
         var mail = mail("Full pallet ready: PL-000071 for Notify Store");
         assertThat(recipients(mail)).containsExactlyInAnyOrder("pallet@example.com", ADMIN);
-        assertThat(GreenMailUtil.getBody(mail)).contains("/api/allocation/pallets/71/confirm");
+        assertThat(GreenMailUtil.getBody(mail)).contains("/api/allocation/pallets/71/ship");
         assertThat(alert(id).accountId()).isEqualTo(login);
+    }
+
+    @Test
+    void aKeptBackPalletTellsTheAdminWhyPerLineOnceWhileItsAlertIsOpen() throws Exception {
+        var kept = List.of(new PalletService.KeptBack(9, 0.41, 0.22, 0.3, 20000, 600, List.of(
+                new PalletService.HeldUnits(901, "B0KEPT0001", 5, "ships at 21.40 a unit, 6.40 over its max 15.00"),
+                new PalletService.HeldUnits(902, "B0KEPT0002", 4, "ships at 9.10 a unit, within its max 12.00"))));
+        var client = client("Kept Co", "kept@example.com", login());
+        String key = PalletKeptBack.TYPE + ":11:7:" + UUID.randomUUID();
+        var first = deliver(new PalletKeptBack(client, STORE, kept, key));
+        var mail = mail("Kept back: 9 units of Kept Co for Notify Store");
+        assertThat(recipients(mail)).as("the admin decides").containsExactly(ADMIN);
+        assertThat(GreenMailUtil.getBody(mail)).contains("B0KEPT0001").contains("6.40 over its max 15.00")
+                .contains("within its max 12.00");
+        assertThat(alert(first)).satisfies(a -> {
+            assertThat(a.accountId()).isNull();
+            assertThat(a.detail()).contains("5 × B0KEPT0001: ships at 21.40 a unit, 6.40 over its max 15.00");
+        });
+
+        var again = deliver(new PalletKeptBack(client, STORE, kept, key));
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> alerts.list("sourceEventId", again)))
+                .as("the same kept-back plan while the first alert is open").isEmpty();
+        mail("Kept back: 9 units of Kept Co for Notify Store"); // still the one mail
     }
 }

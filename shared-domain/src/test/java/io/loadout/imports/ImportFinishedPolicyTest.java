@@ -1,11 +1,9 @@
-package io.loadout.notification;
+package io.loadout.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadout.event.EventEnvelope;
-import io.loadout.imports.ImportFinished;
-import io.loadout.imports.ImportStatus;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -1,18 +1,12 @@
-package io.loadout.notification;
+package io.loadout.allocation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadout.alert.AlertDraft;
 import io.loadout.alert.AlertSeverity;
-import io.loadout.allocation.BalanceInsufficient;
-import io.loadout.allocation.BalanceNegative;
-import io.loadout.allocation.CartConfirmed;
-import io.loadout.allocation.ClientRef;
-import io.loadout.allocation.InvoiceNeeded;
-import io.loadout.allocation.PalletReady;
-import io.loadout.allocation.PreorderArrived;
-import io.loadout.allocation.UngatingChanged;
-import io.loadout.event.DomainEvent;
-import io.loadout.event.EventEnvelope;
+import io.loadout.notification.Notification;
+import io.loadout.notification.NotifyConfig;
+import io.loadout.notification.OutgoingMail;
+import io.loadout.notification.TypedPolicy;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,33 +23,6 @@ final class AllocationPolicies {
     private AllocationPolicies() {
     }
 
-    /** Reads the event's payload as its record and decides from it. */
-    abstract static class Policy<E extends DomainEvent> implements NotificationPolicy {
-        final NotifyConfig config;
-        private final ObjectMapper json;
-        private final Class<E> type;
-        private final String eventType;
-
-        Policy(ObjectMapper json, NotifyConfig config, Class<E> type, String eventType) {
-            this.json = json;
-            this.config = config;
-            this.type = type;
-            this.eventType = eventType;
-        }
-
-        @Override
-        public String eventType() {
-            return eventType;
-        }
-
-        @Override
-        public Optional<Notification> notificationFor(EventEnvelope event) {
-            return notificationFor(event.payloadAs(type, json));
-        }
-
-        abstract Optional<Notification> notificationFor(E event);
-    }
-
     /** The client's address (when the AutoFBA panel gave one) and the admin's. */
     static List<String> clientAndAdmin(ClientRef client, NotifyConfig config) {
         var to = new ArrayList<String>();
@@ -66,20 +33,25 @@ final class AllocationPolicies {
         return to;
     }
 
+    /** An alert the client's login sees, now or once one is linked to the client. */
+    static AlertDraft clientAlert(ClientRef client, AlertSeverity severity, String code, String title, String detail) {
+        return new AlertDraft(client.accountId(), severity, code, title, detail, ClientRef.audience(client.id()), null);
+    }
+
     /** A confirmed cart: the units are the client's. */
     @Singleton
-    static class CartConfirmedPolicy extends Policy<CartConfirmed> {
+    static class CartConfirmedPolicy extends TypedPolicy<CartConfirmed> {
         CartConfirmedPolicy(ObjectMapper json, NotifyConfig config) {
             super(json, config, CartConfirmed.class, CartConfirmed.TYPE);
         }
 
         @Override
-        Optional<Notification> notificationFor(CartConfirmed cart) {
+        protected Optional<Notification> notificationFor(CartConfirmed cart) {
             String title = "Allocated: " + cart.units() + " units for " + cart.goodsTotal() + " to " + cart.store().name();
             return Optional.of(new Notification(
                     new OutgoingMail(clientAndAdmin(cart.client(), config), "[Loadout] " + title,
                             "allocation-cart-confirmed", Map.of("cart", cart)),
-                    new AlertDraft(cart.client().accountId(), AlertSeverity.INFO, "allocation.cart.confirmed", title,
+                    clientAlert(cart.client(), AlertSeverity.INFO, "allocation.cart.confirmed", title,
                             "Cart #" + cart.cartId() + " for " + cart.client().name() + "; balance now "
                                     + cart.balanceAfter() + ".")));
         }
@@ -87,13 +59,13 @@ final class AllocationPolicies {
 
     /** A cart or a pallet's shipping the balance cannot cover: the admin asks the client for more. */
     @Singleton
-    static class BalanceInsufficientPolicy extends Policy<BalanceInsufficient> {
+    static class BalanceInsufficientPolicy extends TypedPolicy<BalanceInsufficient> {
         BalanceInsufficientPolicy(ObjectMapper json, NotifyConfig config) {
             super(json, config, BalanceInsufficient.class, BalanceInsufficient.TYPE);
         }
 
         @Override
-        Optional<Notification> notificationFor(BalanceInsufficient shortfall) {
+        protected Optional<Notification> notificationFor(BalanceInsufficient shortfall) {
             String title = "Request balance: " + shortfall.client().name() + " is " + shortfall.shortfall() + " short";
             String suggestion = shortfall.suggestionId() == null ? " No mutual store to move the units to."
                     : " Suggestion #" + shortfall.suggestionId() + ": move the units to " + shortfall.mutualStore().name()
@@ -109,13 +81,13 @@ final class AllocationPolicies {
 
     /** A partner's entries took a balance below zero: the admin settles it with the client before anything ships. */
     @Singleton
-    static class BalanceNegativePolicy extends Policy<BalanceNegative> {
+    static class BalanceNegativePolicy extends TypedPolicy<BalanceNegative> {
         BalanceNegativePolicy(ObjectMapper json, NotifyConfig config) {
             super(json, config, BalanceNegative.class, BalanceNegative.TYPE);
         }
 
         @Override
-        Optional<Notification> notificationFor(BalanceNegative negative) {
+        protected Optional<Notification> notificationFor(BalanceNegative negative) {
             String title = "Negative balance: " + negative.client().name() + " is at " + negative.balance();
             return Optional.of(new Notification(
                     new OutgoingMail(List.of(config.adminEmail()), "[Loadout] " + title, "allocation-balance-negative",
@@ -129,13 +101,13 @@ final class AllocationPolicies {
 
     /** Ungating news from the software or an admin: a dashboard line, and a mail listing the changes. */
     @Singleton
-    static class UngatingChangedPolicy extends Policy<UngatingChanged> {
+    static class UngatingChangedPolicy extends TypedPolicy<UngatingChanged> {
         UngatingChangedPolicy(ObjectMapper json, NotifyConfig config) {
             super(json, config, UngatingChanged.class, UngatingChanged.TYPE);
         }
 
         @Override
-        Optional<Notification> notificationFor(UngatingChanged changed) {
+        protected Optional<Notification> notificationFor(UngatingChanged changed) {
             if (changed.changed() == 0) {
                 return Optional.empty();
             }
@@ -153,13 +125,13 @@ final class AllocationPolicies {
 
     /** The ungating software needs an invoice: an admin task exists; the admin is told. */
     @Singleton
-    static class InvoiceNeededPolicy extends Policy<InvoiceNeeded> {
+    static class InvoiceNeededPolicy extends TypedPolicy<InvoiceNeeded> {
         InvoiceNeededPolicy(ObjectMapper json, NotifyConfig config) {
             super(json, config, InvoiceNeeded.class, InvoiceNeeded.TYPE);
         }
 
         @Override
-        Optional<Notification> notificationFor(InvoiceNeeded needed) {
+        protected Optional<Notification> notificationFor(InvoiceNeeded needed) {
             String title = "Invoice needed: " + needed.asin() + " at " + needed.storeName();
             return Optional.of(new Notification(
                     new OutgoingMail(List.of(config.adminEmail()), "[Loadout] " + title, "allocation-invoice-needed",
@@ -172,41 +144,22 @@ final class AllocationPolicies {
 
     /** Preordered stock arrived: allocated (balance due debited), or waiting for money or ungating. */
     @Singleton
-    static class PreorderArrivedPolicy extends Policy<PreorderArrived> {
+    static class PreorderArrivedPolicy extends TypedPolicy<PreorderArrived> {
         PreorderArrivedPolicy(ObjectMapper json, NotifyConfig config) {
             super(json, config, PreorderArrived.class, PreorderArrived.TYPE);
         }
 
         @Override
-        Optional<Notification> notificationFor(PreorderArrived arrived) {
+        protected Optional<Notification> notificationFor(PreorderArrived arrived) {
             String title = "Preorder #" + arrived.preorderId() + " arrived: " + arrived.quantity() + " × " + arrived.asin()
                     + (arrived.allocated() ? " allocated" : " waiting");
             String detail = arrived.allocated() ? "Balance due " + arrived.debited() + " debited." : arrived.reason();
             return Optional.of(new Notification(
                     new OutgoingMail(clientAndAdmin(arrived.client(), config), "[Loadout] " + title,
                             "allocation-preorder-arrived", Map.of("arrived", arrived)),
-                    new AlertDraft(arrived.client().accountId(),
+                    clientAlert(arrived.client(),
                             arrived.allocated() ? AlertSeverity.INFO : AlertSeverity.WARNING,
                             "allocation.preorder.arrived", title, detail)));
-        }
-    }
-
-    /** A pallet is full enough to ship: the client and the admin can confirm it. */
-    @Singleton
-    static class PalletReadyPolicy extends Policy<PalletReady> {
-        PalletReadyPolicy(ObjectMapper json, NotifyConfig config) {
-            super(json, config, PalletReady.class, PalletReady.TYPE);
-        }
-
-        @Override
-        Optional<Notification> notificationFor(PalletReady pallet) {
-            String title = "Full pallet ready: " + pallet.code() + " for " + pallet.store().name();
-            return Optional.of(new Notification(
-                    new OutgoingMail(clientAndAdmin(pallet.client(), config), "[Loadout] " + title,
-                            "allocation-pallet-ready", Map.of("pallet", pallet)),
-                    new AlertDraft(pallet.client().accountId(), AlertSeverity.INFO, "allocation.pallet.ready", title,
-                            pallet.units() + " units, shipping " + pallet.totalShipping() + "; confirm with POST "
-                                    + "/api/allocation/pallets/" + pallet.palletId() + "/confirm.")));
         }
     }
 }
