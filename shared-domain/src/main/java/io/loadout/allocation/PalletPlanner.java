@@ -15,12 +15,10 @@ import java.util.List;
 public final class PalletPlanner {
 
     /**
-     * Planning time (from its start, wall time for the library's deadline) after which the second packer gives up;
-     * and time from the end of packing ({@link PlanningClock}) after which no further top-up candidate is tried:
-     * with the database's share, generation stays within 200 ms. A repack for age gets {@value #AGE_TOP_UP_MS} ms
-     * more for its own top-ups.
+     * Planning time after packing ({@link PlanningClock}) after which no further top-up candidate is tried: with the
+     * packing and the database's share, generation stays within 200 ms. A repack for age gets
+     * {@value #AGE_TOP_UP_MS} ms more for its own top-ups.
      */
-    static final long PACKING_BUDGET_MS = 80;
     static final long TOP_UP_BUDGET_MS = 80;
     static final long AGE_TOP_UP_MS = 40;
 
@@ -110,7 +108,7 @@ public final class PalletPlanner {
                 (PalletPacking.fitsOnAPallet(spec, u) ? fits : unpackable).add(u);
             }
         }
-        var packed = PalletPacking.packAll(spec, fits, System.currentTimeMillis() + PACKING_BUDGET_MS);
+        var packed = PalletPacking.packAll(spec, fits);
         long startCpu = PlanningClock.millis();
         var pallets = finish(spec, packed, topUps, money, startCpu + TOP_UP_BUDGET_MS);
         int kept = (int) pallets.stream().filter(p -> !p.economical()).count();

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * {@link PalletPlanner#warmUp()}: plans a fixed 400-unit, 20-SKU dataset on the default pallet twice, once without
- * money (a pallet kept back, the age order) and once with top-ups, so the packer's and the pricing's classes are
+ * money and once with top-ups, so the packer's and the pricing's classes are
  * loaded and their loops compiled before the first real generation.
  */
 final class PlannerWarmUp {
