@@ -18,12 +18,10 @@ public final class CartPlanner {
 
     /**
      * The greedy pass leaves this many of the dearest affordable unit costs (and at least {@value #MIN_RESERVE_CENTS}
-     * cents) for the exact fill; a second try with a reserve {@value #WIDER_RESERVE} times as large runs when the
-     * first is not exact.
+     * cents) for the exact fill. A larger reserve would be exact more often but trades age for it.
      */
     static final int RESERVE_UNITS = 5;
     static final long MIN_RESERVE_CENTS = 20_000;
-    static final int WIDER_RESERVE = 8;
     /** Age order wins unless the fullest cart is worth more than this share of the age-ordered one more. */
     static final int AGE_MAY_COST_PERCENT = 1;
 
@@ -59,10 +57,6 @@ public final class CartPlanner {
                 .mapToLong(Candidate::unitCents).max().orElse(0);
         long reserve = Math.min(budgetCents, Math.max(RESERVE_UNITS * dearest, MIN_RESERVE_CENTS));
         var byAge = byAge(oldestFirst, budgetCents, reserve);
-        if (byAge.totalCents() < budgetCents && reserve < budgetCents) {
-            var wider = byAge(oldestFirst, budgetCents, Math.min(budgetCents, reserve * WIDER_RESERVE));
-            byAge = wider.totalCents() > byAge.totalCents() ? wider : byAge;
-        }
         // the fullest cart never exceeds the budget nor all the stock: when age is within 1 % of that, it wins
         long stock = oldestFirst.stream().mapToLong(c -> c.unitCents() * c.available()).sum();
         if (byAge.totalCents() * 100 >= Math.min(budgetCents, stock) * (100 - AGE_MAY_COST_PERCENT)) {

@@ -121,6 +121,18 @@ class CartPlannerTest {
         assertThat(plan.picks()).extracting(Pick::lotId, Pick::quantity).containsExactly(tuple(1L, 12), tuple(2L, 40));
     }
 
+    /**
+     * Age reaches 9,900 + 5 × 10,000 = 59,900 of 60,900 (98.4 %, so the fullest cart is computed): 6 × 10,000 =
+     * 60,000. Age is within 1 % of that (99.8 %): the oldest unit stays in.
+     */
+    @Test
+    void ageWinsWithinOnePercentOfTheFullestCartEvenWhenBudgetIsLeft() {
+        var plan = CartPlanner.plan(List.of(new Candidate(1, 9_900, 10), new Candidate(2, 10_000, 10)), 60_900);
+
+        assertThat(plan.totalCents()).isEqualTo(59_900);
+        assertThat(plan.picks()).extracting(Pick::lotId, Pick::quantity).containsExactly(tuple(1L, 1), tuple(2L, 5));
+    }
+
     /** Exact bounded subset-sum, unit by unit: the most the budget can buy. */
     static long optimum(List<Candidate> lots, long budget) {
         boolean[] reach = new boolean[(int) budget + 1];
