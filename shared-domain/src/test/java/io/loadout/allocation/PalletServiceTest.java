@@ -5,6 +5,7 @@ import static io.loadout.allocation.AllocationFixture.asin;
 import static io.loadout.allocation.AllocationFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.loadout.shared.DomainException;
 import io.loadout.testdoubles.RecordingEventPublisher;
@@ -52,7 +53,10 @@ class PalletServiceTest {
         assertThat(generated.pallets()).isEmpty();
         assertThat(generated.keptBack()).hasSize(1);
         assertThat(generated.keptBack().get(0).units()).isEqualTo(10);
-        assertThat(generated.keptBack().get(0).missingCubicInches()).isPositive();
+        // ten 12-in cubes pay 100.00 each; at a max of 15.00 each needs a pallet of 1,000 × 1,728 / 15 = 115,200 in³
+        assertThat(generated.keptBack().get(0).missingCubicInches()).isCloseTo(115_200 - 17_280, within(0.5));
+        assertThat(generated.keptBack().get(0).lines()).singleElement().satisfies(l -> assertThat(l.reason())
+                .startsWith("would pay 100.00 a unit, 85.00 over the ASIN's max shipping of 15.00; ships with 97920 in³"));
     }
 
     @Test
