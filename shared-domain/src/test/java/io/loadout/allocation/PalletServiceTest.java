@@ -84,8 +84,14 @@ class PalletServiceTest {
         var confirmed = pallets.confirm(pallet.id(), true, ADMIN);
 
         assertThat(confirmed.status()).isEqualTo(PalletStatus.CONFIRMED);
+        // the shipping charged is what its lines add up to, and the pallet's freight (1000.00) to within a cent a
+        // unit, never more: computed here from the lines, not taken from the total under test
+        BigDecimal lines = pallet.lines().stream()
+                .map(l -> l.shippingPerUnit().multiply(BigDecimal.valueOf(l.quantity()))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(lines).isBetween(new BigDecimal("1000.00").subtract(new BigDecimal("0.01").multiply(
+                BigDecimal.valueOf(pallet.units()))), new BigDecimal("1000.00"));
         assertThat(fixture.balance(tenant.clientId())).isEqualByComparingTo(
-                before.subtract(pallet.totalShipping()).subtract(new BigDecimal(topUps * 10)));
+                before.subtract(lines).subtract(new BigDecimal(topUps * 10)));
         assertThat(fixture.lot(asins[1], "PO-1")[1]).isEqualTo(topUps);
         assertThat(confirmed.lines()).filteredOn(PalletView.Line::topUp).as("the manifest keeps which units were top-ups")
                 .isNotEmpty().allSatisfy(l -> assertThat(l.allocationId()).isNotNull());
