@@ -60,6 +60,24 @@ class PalletServiceTest {
     }
 
     @Test
+    void topUpsAreLimitedByWhatTheClientCanPayForAtGoodsPlusMaxShipping() {
+        String[] asins = new String[2];
+        // 350.00 deposited, 100.00 spent on the cart: 250.00 left, and a top-up is budgeted at 10.00 + 15.00
+        var tenant = tenantWithUnits("350.00", "15.00", 10, 200, asins);
+        int affordable = new BigDecimal("250.00").divide(new BigDecimal("25.00")).intValueExact();
+
+        var generated = pallets.generate(tenant.clientId(), tenant.storeId(), ADMIN);
+
+        assertThat(generated.pallets()).as("20 cubes still pay 50.00 each against a max of 15.00").isEmpty();
+        assertThat(generated.keptBack()).singleElement().satisfies(p -> {
+            assertThat(p.lines().stream().filter(l -> l.asin().equals(asins[1])).mapToInt(PalletService.HeldUnits::quantity)
+                    .sum()).as("top-ups the money allows").isEqualTo(affordable);
+            assertThat(p.units()).isEqualTo(10 + affordable);
+        });
+        assertThat(fixture.lot(asins[1], "PO-1")[1]).as("a proposal reserves nothing").isZero();
+    }
+
+    @Test
     void topUpsFromAvailableStockMakeItEconomicalAndConfirmingChargesShippingAndGoods() {
         String[] asins = new String[2];
         var tenant = tenantWithUnits("5000.00", "15.00", 10, 200, asins);
