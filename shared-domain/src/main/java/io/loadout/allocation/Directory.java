@@ -47,7 +47,10 @@ public class Directory {
                 Directory::storeRef).orElseThrow(() -> new DomainException.NotFound("store", storeId));
     }
 
-    /** The store, which the client must sell through (its own store or a mutual store it shares). */
+    /**
+     * The store, which the client must sell through (its own store or a mutual store it shares). A refusal names
+     * {@code field} and says it is about the pair: either id may be the wrong one.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public StoreRef storeOf(ClientRef client, long storeId, String field) {
         return sql.one("""
@@ -55,7 +58,7 @@ public class Directory {
                   join alloc_client_store m on m.store_id = s.id and m.client_id = ?
                  where s.id = ?""", List.of(client.id(), storeId), Directory::storeRef)
                 .orElseThrow(() -> new DomainException.InvalidInput(field, "client " + client.externalId()
-                        + " does not sell through store " + storeId));
+                        + " (clientId " + client.id() + ") does not sell through store " + storeId));
     }
 
     /** A mutual store the client shares, if any: where its units can go when its balance is short. */
