@@ -20,6 +20,7 @@ final class BlackBoxEnvironment implements AutoCloseable {
 
     static final String BOOTSTRAP_SECRET = "black-box-secret";
     static final String UNGATING_SECRET = "black-box-ungating-secret";
+    static final String AUTOFBA_SECRET = "black-box-autofba-secret";
 
     final FakePubSubServer pubSub = new FakePubSubServer();
     final GreenMail smtp;
@@ -38,6 +39,7 @@ final class BlackBoxEnvironment implements AutoCloseable {
                 "GOOGLE_CLOUD_PROJECT", "black-box",
                 "LOADOUT_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET,
                 "LOADOUT_WEBHOOKS_UNGATING_SECRET", UNGATING_SECRET,
+                "LOADOUT_WEBHOOKS_AUTOFBA_SECRET", AUTOFBA_SECRET,
                 "LOADOUT_SMTP_HOST", "127.0.0.1",
                 "LOADOUT_SMTP_PORT", String.valueOf(smtpPort),
                 "LOADOUT_SMTP_START_TLS", "DISABLED",

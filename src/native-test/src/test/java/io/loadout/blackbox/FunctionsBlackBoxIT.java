@@ -188,14 +188,16 @@ class FunctionsBlackBoxIT {
 
     @Test
     void allocationTakesSignedUngatingOnceAndOpensTheInvoiceTask() throws Exception {
+        // stores come from the AutoFBA panel: announce the store first, as the panel's signed webhook does
+        byte[] feed = """
+                {"stores": [{"id": "BB-STORE-1", "name": "Black-box store", "mutual": false,
+                             "updatedAt": "2026-11-21T08:00:00Z"}]}""".getBytes(StandardCharsets.UTF_8);
+        given().baseUri(allocation.baseUri()).header("X-Loadout-Signature", sign(BlackBoxEnvironment.AUTOFBA_SECRET, feed))
+                .contentType(ContentType.JSON).body(feed).post("/api/allocation/webhooks/autofba").then().statusCode(200);
         byte[] body = """
                 {"store": "BB-STORE-1", "asin": "B0BLACKBX1", "status": "INVOICE_NEEDED", "updatedAt": "2026-11-21T09:00:00Z"}"""
                 .getBytes(StandardCharsets.UTF_8);
-        long t = Instant.now().getEpochSecond();
-        var mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(BlackBoxEnvironment.UNGATING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
-        String signature = "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
+        String signature = sign(BlackBoxEnvironment.UNGATING_SECRET, body);
 
         for (int delivery = 0; delivery < 2; delivery++) {
             given().baseUri(allocation.baseUri()).header("X-Loadout-Signature", signature).contentType(ContentType.JSON)
@@ -214,5 +216,14 @@ class FunctionsBlackBoxIT {
                 .body("items[0].status", equalTo("INVOICE_NEEDED")).body("items[0].store", equalTo("BB-STORE-1"));
         assertThat(deployment.pubSub.ofType("allocation.ungating.invoice-needed"))
                 .anySatisfy(p -> assertThat(p.data()).contains("B0BLACKBX1"));
+    }
+
+    /** The partners' signature header: HMAC-SHA256 of "{@code <unix seconds>.<body>}" with the shared secret. */
+    private static String sign(String secret, byte[] body) throws Exception {
+        long t = Instant.now().getEpochSecond();
+        var mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
+        return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
     }
 }
