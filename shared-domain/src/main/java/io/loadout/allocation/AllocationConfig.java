@@ -18,6 +18,10 @@ public interface AllocationConfig {
 
     AutoFba autofba();
 
+    /** Whether an allocation function warms the pallet planner on a thread of its own as it starts (ADR 0019). */
+    @WithDefault("true")
+    boolean warmUpPlanner();
+
     interface Cart {
         /** A draft cart's goods count as reserved (shown next to the balance) until it is confirmed or this passes. */
         @WithDefault("PT24H")
