@@ -46,7 +46,13 @@ final class FunctionProcess implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
+    /** The bench-only baseline (src/native-test/bare-function): one @Funq doing nothing, never deployed. */
+    static final String BARE = "bare";
+
     static Path runnerJar(String name) {
+        if (BARE.equals(name)) {
+            return Path.of(System.getProperty("loadout.bare-function.jar"));
+        }
         return Path.of(System.getProperty("loadout.functions.dir"), name, "target", "deployment",
                 name + "-" + System.getProperty("loadout.version") + "-runner.jar");
     }
@@ -58,7 +64,13 @@ final class FunctionProcess implements AutoCloseable {
         String nativeExecutable = System.getProperty("loadout.native." + name);
         if (nativeExecutable != null) {
             if (nativeExecutable.endsWith(".jar")) {
-                command.addAll(List.of("java", "-jar"));
+                command.add("java");
+                // built with -Dquarkus.package.jar.appcds.enabled=true: the class-data archive Quarkus wrote beside it
+                Path archive = Path.of(nativeExecutable).resolveSibling("app-cds.jsa");
+                if (Files.isRegularFile(archive)) {
+                    command.add("-XX:SharedArchiveFile=" + archive);
+                }
+                command.add("-jar");
             }
             command.add(nativeExecutable);
             environment.put("PORT", String.valueOf(port));
