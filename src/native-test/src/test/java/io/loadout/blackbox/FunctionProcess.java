@@ -61,14 +61,18 @@ final class FunctionProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>();
         Map<String, String> environment = new HashMap<>(env);
+        Path workingDirectory = null;
         String nativeExecutable = System.getProperty("loadout.native." + name);
         if (nativeExecutable != null) {
             if (nativeExecutable.endsWith(".jar")) {
                 command.add("java");
-                // built with -Dquarkus.package.jar.appcds.enabled=true: the class-data archive Quarkus wrote beside it
-                Path archive = Path.of(nativeExecutable).resolveSibling("app-cds.jsa");
-                if (Files.isRegularFile(archive)) {
-                    command.add("-XX:SharedArchiveFile=" + archive);
+                // built with -Dcloudrun-jvm: the AppCDS archive Quarkus wrote beside the jar, used as it must be, from
+                // the jar's folder with the paths the archive recorded (else the JVM silently ignores it)
+                Path jar = Path.of(nativeExecutable);
+                if (Files.isRegularFile(jar.resolveSibling("app-cds.jsa"))) {
+                    command.add("-XX:SharedArchiveFile=app-cds.jsa");
+                    workingDirectory = jar.getParent();
+                    nativeExecutable = jar.getFileName().toString();
                 }
                 command.add("-jar");
             }
@@ -81,6 +85,11 @@ final class FunctionProcess implements AutoCloseable {
             environment.put("FUNCTION_SIGNATURE_TYPE", kind.signature);
             environment.put("FUNCTION_TARGET", kind.target);
         }
+        // JVM options for every function alike, the bench's baseline included (-Dloadout.java-options="…")
+        String javaOptions = System.getProperty("loadout.java-options", "");
+        if (!javaOptions.isBlank()) {
+            environment.put("JAVA_TOOL_OPTIONS", javaOptions);
+        }
         if (funqyExport != null) {
             environment.put("QUARKUS_FUNQY_EXPORT", funqyExport);
         }
@@ -88,6 +97,9 @@ final class FunctionProcess implements AutoCloseable {
             Path logs = Path.of(System.getProperty("loadout.logs.dir"));
             Files.createDirectories(logs);
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile());
+            if (workingDirectory != null) {
+                builder.directory(workingDirectory.toFile());
+            }
             builder.environment().putAll(environment);
             long started = System.nanoTime();
             return new FunctionProcess(name, port, builder.start(), started);
