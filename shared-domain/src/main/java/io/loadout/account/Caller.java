@@ -1,9 +1,15 @@
 package io.loadout.account;
 
+import io.loadout.shared.Actor;
 import io.loadout.shared.DomainException;
 
 /** Who is asking: the authenticated account and its role. Every tenant check goes through here. */
-public record Caller(long accountId, Role role) {
+public record Caller(long accountId, Role role) implements Actor.Source {
+
+    @Override
+    public Actor actor() {
+        return Actor.account(accountId);
+    }
 
     public boolean isAdmin() {
         return role == Role.ADMIN;

@@ -182,8 +182,7 @@ public class AllocationQueries {
             throw new DomainException.InvalidInput("accountId", "accountId must name a CLIENT account; " + accountId
                     + " does not");
         }
-        sql.update("update alloc_client set account_id = ?, changed_at = ? where id = ?",
-                Arrays.asList(accountId, clock.instant(), clientId));
+        directory.linkLogin(clientId, accountId, clock.instant());
         // alerts raised about the client before this login existed become the login's too
         alerts.assignAudience(ClientRef.audience(clientId), accountId);
         return client(clientId, caller);

@@ -19,12 +19,15 @@ public class AutoFbaPullJob implements Job {
     private final ObjectMapper json;
     private final Validator validator;
     private final PartnerSync partners;
+    private final PartnerFeed feeds;
 
-    AutoFbaPullJob(AllocationConfig config, ObjectMapper json, Validator validator, PartnerSync partners) {
+    AutoFbaPullJob(AllocationConfig config, ObjectMapper json, Validator validator, PartnerSync partners,
+                   PartnerFeed feeds) {
         this.config = config;
         this.json = json;
         this.validator = validator;
         this.partners = partners;
+        this.feeds = feeds;
     }
 
     @Override
@@ -38,7 +41,7 @@ public class AutoFbaPullJob implements Job {
         if (autofba.url().isEmpty()) {
             return new JobOutcome(0, "no AutoFBA endpoint configured (loadout.allocation.autofba.url); nothing pulled");
         }
-        byte[] body = PartnerEndpoints.get(autofba.url().get(), autofba.timeout(), autofba.token(), "application/json");
+        byte[] body = feeds.autoFbaFeed(autofba.url().get(), autofba.timeout(), autofba.token());
         var feed = json.readValue(body, AutoFbaFeed.class);
         var violations = validator.validate(feed);
         if (!violations.isEmpty()) {

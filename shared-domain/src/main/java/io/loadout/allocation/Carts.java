@@ -47,10 +47,10 @@ public class Carts {
         return cartId;
     }
 
-    /** The cart read again under its client's lock, with the balance. */
+    /** The cart read under its client's lock, with the balance. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ledger.Locked<CartView> lock(long cartId, Caller caller) {
-        return ledger.lockClientOf(() -> view(cartId, caller), c -> c.client().id());
+        return ledger.lockClientOf(Ledger.ClientOwned.CART, cartId, () -> view(cartId, caller));
     }
 
     /**

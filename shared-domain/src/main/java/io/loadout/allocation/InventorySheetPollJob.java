@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * {@code inventory-sheet-poll}: fetches the buying sheet's published CSV and, when it changed since the last poll,
@@ -30,12 +29,14 @@ public class InventorySheetPollJob implements Job {
     private final BlobStore bucket;
     private final Sql sql;
     private final Clock clock;
+    private final PartnerFeed feeds;
 
-    InventorySheetPollJob(AllocationConfig config, BlobStore bucket, Sql sql, Clock clock) {
+    InventorySheetPollJob(AllocationConfig config, BlobStore bucket, Sql sql, Clock clock, PartnerFeed feeds) {
         this.config = config;
         this.bucket = bucket;
         this.sql = sql;
         this.clock = clock;
+        this.feeds = feeds;
     }
 
     @Override
@@ -49,7 +50,7 @@ public class InventorySheetPollJob implements Job {
         if (url.isEmpty()) {
             return new JobOutcome(0, "no sheet configured (loadout.allocation.sheet.url); nothing polled");
         }
-        byte[] csv = PartnerEndpoints.get(url.get(), config.sheet().timeout(), Optional.empty(), "text/csv");
+        byte[] csv = feeds.buyingSheet(url.get(), config.sheet().timeout());
         String checksum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(csv));
         if (Objects.equals(checksum, lastPolledChecksum())) {
             return new JobOutcome(0, "sheet unchanged since the last poll");

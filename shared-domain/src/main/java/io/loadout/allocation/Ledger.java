@@ -26,18 +26,35 @@ public class Ledger {
         this.clock = clock;
     }
 
-    /** A row read again after its client was locked, and the client's balance under that lock. */
+    /** A row read after its client was locked, and the client's balance under that lock. */
     public record Locked<T>(T row, BigDecimal balance) {
     }
 
+    /** The tables whose rows belong to one client and change under that client's lock. */
+    public enum ClientOwned {
+        CART("cart"), PALLET("pallet"), PREORDER("preorder"), TRANSFER_SUGGESTION("transfer_suggestion");
+
+        private final String table;
+
+        ClientOwned(String table) {
+            this.table = table;
+        }
+    }
+
     /**
-     * The one lock-then-recheck of the allocation aggregates: reads the row to learn its client, locks the client
-     * (every money-moving change of a cart, pallet or preorder takes this lock), and reads the row again, so a
-     * change that raced in before the lock is seen.
+     * The one lock-then-read of the allocation aggregates: finds the row's client, locks the client (every
+     * money-moving change of a cart, pallet, preorder or suggestion takes this lock), then reads the row, so a change
+     * that raced in before the lock is seen. {@code read} also decides visibility (a missing row is not found).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> Locked<T> lockClientOf(java.util.function.Supplier<T> read, java.util.function.ToLongFunction<T> clientOf) {
-        BigDecimal balance = lockBalance(clientOf.applyAsLong(read.get()));
+    public <T> Locked<T> lockClientOf(ClientOwned owned, long id, java.util.function.Supplier<T> read) {
+        var clientId = sql.one("select client_id from " + owned.table + " where id = ?", List.of(id),
+                r -> r.getLong("client_id"));
+        if (clientId.isEmpty()) {
+            read.get(); // answers "not found" the way the owner words it
+            throw new DomainException.NotFound(owned.table, id);
+        }
+        BigDecimal balance = lockBalance(clientId.get());
         return new Locked<>(read.get(), balance);
     }
 

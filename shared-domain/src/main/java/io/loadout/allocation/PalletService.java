@@ -107,8 +107,7 @@ public class PalletService {
         }
         var keptBack = plan.keptBack().stream().map(p -> new KeptBack(p.units(), p.volumeFill(), p.weightFill(),
                 p.missing().share(), p.missing().cubicInches(), p.missing().pounds(), p.lines().stream()
-                .map(l -> new HeldUnits(l.units().key(), l.units().asin(), l.count(), "pallet would cost more than "
-                        + "the ASIN's max shipping of " + l.units().maxShip() + " (" + l.shippingPerUnit() + " a unit)"))
+                .map(l -> new HeldUnits(l.units().key(), l.units().asin(), l.count(), keptBackReason(p, l)))
                 .toList())).toList();
         if (!keptBack.isEmpty()) {
             outbox.append(new PalletKeptBack(client, store, keptBack, PalletKeptBack.openKey(client, store, keptBack)));
@@ -191,5 +190,17 @@ public class PalletService {
                         r.getDecimal("width_in"), r.getDecimal("height_in"), r.getDecimal("unit_weight_lb"),
                         r.getDecimal("min_ship"), r.getDecimal("max_ship"), r.getDecimal("unit_cost"), (int) r.getLong("open"),
                         false), r.getBoolean("ungated")));
+    }
+
+    /** Only the lines over their max say so, with by how much and what would fix it; the others point to them. */
+    static String keptBackReason(PalletPlanner.Pallet pallet, PalletPlanner.Line line) {
+        return pallet.excesses().stream().filter(e -> e.units().key() == line.units().key()
+                        && e.units().topUp() == line.units().topUp()).findFirst()
+                .map(e -> "would pay " + e.shippingPerUnit() + " a unit, " + e.overBy() + " over the ASIN's max shipping of "
+                        + e.units().maxShip() + "; ships with " + Math.round(e.missing().cubicInches()) + " in³ (or "
+                        + Math.round(e.missing().pounds()) + " lb) more on the pallet, or with a max shipping of "
+                        + e.shippingPerUnit())
+                .orElse("within its max shipping of " + line.units().maxShip() + " (" + line.shippingPerUnit()
+                        + " a unit); held because other lines of the pallet exceed theirs");
     }
 }

@@ -65,10 +65,10 @@ public class Pallets {
         return id;
     }
 
-    /** The pallet read again under its client's lock, with the balance. */
+    /** The pallet read under its client's lock, with the balance. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ledger.Locked<PalletView> lock(long palletId, Caller caller) {
-        return ledger.lockClientOf(() -> view(palletId, caller), p -> p.client().id());
+        return ledger.lockClientOf(Ledger.ClientOwned.PALLET, palletId, () -> view(palletId, caller));
     }
 
     /** Refused unless the pallet is a draft: the first check of a confirmation, before anything is reserved. */

@@ -67,10 +67,10 @@ public class Preorders {
                         actor.name(), current.id()));
     }
 
-    /** The preorder read again under its client's lock, with the balance. */
+    /** The preorder read under its client's lock, with the balance. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ledger.Locked<PreorderView> lock(long id, Caller caller) {
-        return ledger.lockClientOf(() -> view(id, caller), PreorderView::clientId);
+        return ledger.lockClientOf(Ledger.ClientOwned.PREORDER, id, () -> view(id, caller));
     }
 
     /** PENDING → CONFIRMED (the caller debits the deposit). */

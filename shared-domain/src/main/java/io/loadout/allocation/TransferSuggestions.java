@@ -59,7 +59,7 @@ public class TransferSuggestions {
 
     @Transactional
     public Accepted accept(long id, Caller caller) {
-        var s = ledger.lockClientOf(() -> get(id, caller), SuggestionView::clientId).row();
+        var s = ledger.lockClientOf(Ledger.ClientOwned.TRANSFER_SUGGESTION, id, () -> get(id, caller)).row();
         requireOpen(s);
         int moved = lots.moveUnpacked(s.clientId(), s.from().id(), s.to().id());
         int kept = lots.countUnpacked(s.clientId(), s.from().id());

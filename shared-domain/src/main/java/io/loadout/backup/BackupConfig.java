@@ -2,9 +2,9 @@ package io.loadout.backup;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.nio.file.Path;
 import java.time.Duration;
 
+/** When and how long dumps are kept; where they are and how they are taken is the {@link DatabaseDumps} adapter's. */
 @ConfigMapping(prefix = "loadout.backup")
 public interface BackupConfig {
 
@@ -12,13 +12,7 @@ public interface BackupConfig {
     @WithDefault("false")
     boolean enabled();
 
-    @WithDefault("var/backups")
-    Path dir();
-
     /** Dumps older than this are deleted; the newest dump is always kept. */
     @WithDefault("P7D")
     Duration retention();
-
-    @WithDefault("pg_dump")
-    String pgDump();
 }

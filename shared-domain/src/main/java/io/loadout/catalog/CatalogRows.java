@@ -27,7 +27,7 @@ class CatalogRows {
 
     /** A price's state at clock.now, from its window; the stored state only matters once DISABLED. */
     static final String PRICE_STATE = """
-            case when p.state = 'DISABLED' then 'DISABLED' when p.valid_from > clock.now then 'SCHEDULED'
+            case when p.disabled then 'DISABLED' when p.valid_from > clock.now then 'SCHEDULED'
                  when p.valid_to <= clock.now then 'INACTIVE' else 'ACTIVE' end""";
 
     static final String CATALOG_CHAIN = """
@@ -51,7 +51,7 @@ class CatalogRows {
     /** The price in force at clock.now for configuration cf (at most one, by the exclusion constraint). */
     static final String EFFECTIVE_PRICE_JOIN = """
             left join lateral (select p.id, p.price from catalog_price p
-                               where p.config_id = cf.id and p.state <> 'DISABLED'
+                               where p.config_id = cf.id and not p.disabled
                                  and tstzrange(p.valid_from, p.valid_to) @> clock.now) ep on true""";
 
     static final String CONFIG_SALEABLE = "(" + CATALOG_SALEABLE + " and cf.status = 'ACTIVE' and ep.id is not null)";

@@ -9,7 +9,8 @@ import java.time.Clock;
 /**
  * {@code price-activation}: brings stored price states up to the clock every few minutes and announces the changes.
  * Prices are already correct without it (effective price and listed states are computed from the clock); the job
- * makes the stored state and the events follow.
+ * makes the stored state and the events follow. Each run takes up where the last one stopped (its watermark), so a
+ * late run catches up on everything it missed.
  */
 @ApplicationScoped
 public class PriceActivationJob implements Job {
@@ -31,8 +32,10 @@ public class PriceActivationJob implements Job {
 
     @Override
     public JobOutcome run() {
-        int changed = QuarkusTransaction.requiringNew()
-                .call(() -> transitions.apply(clock.instant(), null, Actor.job(NAME)));
-        return new JobOutcome(changed, changed + " price states changed");
+        var changed = QuarkusTransaction.requiringNew().call(() -> transitions.catchUp(clock, Actor.job(NAME)));
+        if (changed.isEmpty()) {
+            return new JobOutcome(0, "prices are being written; the next run catches up");
+        }
+        return new JobOutcome(changed.getAsInt(), changed.getAsInt() + " price states changed");
     }
 }

@@ -53,6 +53,7 @@ public class PriceService {
         var rows = PriceItems.of(items);
         checkWindows(rows, fields);
         lockConfigurations(rows, fields);
+        transitions.holdOffTheJob();
         var now = clock.instant();
         closeOpenEndedPredecessors(rows, now, actor);
         refuseOverlaps(rows, fields);
@@ -91,6 +92,7 @@ public class PriceService {
         var rows = PriceItems.STAGED;
         checkWindows(rows, fields);
         lockConfigurations(rows, fields);
+        transitions.holdOffTheJob();
         var now = clock.instant();
         closeOpenEndedPredecessors(rows, now, actor);
         refuseOverlaps(rows, fields);
@@ -126,7 +128,7 @@ public class PriceService {
     public EffectivePrice effectivePrice(long configId, Instant at) {
         return sql.one("""
                 select p.id, p.price, p.valid_from, p.valid_to from catalog_config cf
-                  left join catalog_price p on p.config_id = cf.id and p.state <> 'DISABLED'
+                  left join catalog_price p on p.config_id = cf.id and not p.disabled
                        and tstzrange(p.valid_from, p.valid_to) @> ?::timestamptz
                  where cf.id = ?""",
                 List.of(at, configId),
@@ -197,7 +199,7 @@ public class PriceService {
         sql.update("""
                 update catalog_price p set valid_to = first.valid_from, changed_at = ?, changed_by = ?
                   from (select config_id, min(valid_from) as valid_from from %s group by config_id) first
-                 where p.config_id = first.config_id and p.state <> 'DISABLED' and p.valid_to is null
+                 where p.config_id = first.config_id and not p.disabled and p.valid_to is null
                    and p.valid_from < first.valid_from""".formatted(items.from()), params);
     }
 
@@ -213,7 +215,7 @@ public class PriceService {
                                   case when p.valid_to is null and p.valid_from < f.valid_from then f.valid_from
                                        else p.valid_to end valid_to
                              from catalog_price p join first f on f.config_id = p.config_id
-                            where p.state <> 'DISABLED')
+                            where not p.disabled)
                 select i.ord, i.config_id, p.id, p.price, p.valid_from, p.valid_to
                   from i join stored p on p.config_id = i.config_id
                    and tstzrange(p.valid_from, p.valid_to) && tstzrange(i.valid_from, i.valid_to)

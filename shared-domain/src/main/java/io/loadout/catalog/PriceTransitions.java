@@ -1,13 +1,18 @@
 package io.loadout.catalog;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadout.event.EventPayloadSql;
 import io.loadout.event.Outbox;
 import io.loadout.shared.Actor;
 import io.loadout.shared.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -15,54 +20,100 @@ import java.util.UUID;
  * {@link PriceActivated} or {@link PriceExpired} outbox event per change, in one set-based statement.
  * Idempotent: a row already in its state is not touched, and the state test is re-checked under the row lock, so
  * concurrent runs never change (or announce) a price twice.
+ * <p>
+ * The job ({@link #catchUp}) looks only at prices whose start or end lies after the watermark
+ * ({@code price_activation.through}); writers bring their own configurations up to the clock ({@link #apply}) while
+ * holding the watermark ({@link #holdOffTheJob}), so nothing is written behind it (ADR 0020).
  */
 @ApplicationScoped
 public class PriceTransitions {
 
-    /** to_char pattern of an ISO-8601 UTC instant, as Jackson reads it. */
-    private static final String ISO_UTC = "YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"";
+    /** The job looks this far behind its watermark again: room for clock skew between writers and the job. */
+    static final Duration SKEW_MARGIN = Duration.ofMinutes(1);
 
     private final Sql sql;
     private final Outbox outbox;
+    /** The events' payloads over the changed row {@code c}, generated from the event records (one definition). */
+    private final String activatedPayload;
+    private final String expiredPayload;
 
-    PriceTransitions(Sql sql, Outbox outbox) {
+    PriceTransitions(Sql sql, Outbox outbox, ObjectMapper json) {
         this.sql = sql;
         this.outbox = outbox;
+        this.activatedPayload = EventPayloadSql.jsonb(json, PriceActivated.class, "c");
+        this.expiredPayload = EventPayloadSql.jsonb(json, PriceExpired.class, "c");
     }
 
-    /** Applies due transitions for all configurations (configIds null) or the given ones. Returns how many changed. */
+    /**
+     * Price writers call this before they read the clock and touch a price: the job waits for (skips) them, and a
+     * job that ran before has a watermark no later than their clock, so their prices are either brought up to the
+     * clock by themselves or still ahead of the job.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void holdOffTheJob() {
+        sql.one("select through from price_activation for share", List.of(), r -> r.getInstant("through"));
+    }
+
+    /**
+     * The job's step: everything that started or ended between the watermark (less {@link #SKEW_MARGIN}) and the
+     * clock, read after taking the watermark. Empty when price writes hold it; the next run catches up.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OptionalInt catchUp(Clock clock, Actor actor) {
+        var through = sql.one("select through from price_activation for update skip locked", List.of(),
+                r -> r.getInstant("through"));
+        if (through.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        Instant now = clock.instant();
+        Instant from = through.get().minus(SKEW_MARGIN);
+        int changed = transition(WINDOW, List.of(from, now, from, now), now, actor);
+        sql.update("update price_activation set through = greatest(through, ?)", List.of(now));
+        return OptionalInt.of(changed);
+    }
+
+    /** Applies due transitions of the given configurations (a writer's own, whatever the watermark). */
     @Transactional(Transactional.TxType.MANDATORY)
     public int apply(Instant now, Long[] configIds, Actor actor) {
-        return configIds == null ? apply(now, "", List.of(), actor)
-                : apply(now, "and p.config_id = any(?)", List.of((Object) configIds), actor);
+        return transition("p.config_id = any(?) and " + DUE, List.of(configIds, now, now), now, actor);
     }
 
     /** Due transitions of the configurations {@code configIdsQuery} selects (one column, no parameters). */
     int applyToSelected(Instant now, String configIdsQuery, Actor actor) {
-        return apply(now, "and p.config_id in (" + configIdsQuery + ")", List.of(), actor);
+        return transition("p.config_id in (" + configIdsQuery + ") and " + DUE, List.of(now, now), now, actor);
     }
 
-    private int apply(Instant now, String onlyThese, List<Object> onlyParams, Actor actor) {
-        var params = new ArrayList<Object>(List.of(now, now, actor.name(), now, now));
-        params.addAll(onlyParams);
-        params.addAll(List.of(PriceActivated.TYPE, PriceExpired.TYPE, now, ISO_UTC, ISO_UTC));
+    /**
+     * What the job changes: {@link #DUE} with the start or end in {@code (from, now]} (parameters from, now, from,
+     * now), found through the plain indexes on valid_from and valid_to.
+     */
+    static final String WINDOW = """
+            ((p.state = 'SCHEDULED' and p.valid_from > ? and p.valid_from <= ?)
+             or (p.state in ('SCHEDULED', 'ACTIVE') and p.valid_to > ? and p.valid_to <= ?))""";
+
+    /** Not yet in the state the clock gives: started while SCHEDULED, or ended while not yet INACTIVE. */
+    private static final String DUE = """
+            ((p.state = 'SCHEDULED' and p.valid_from <= ?) or (p.state in ('SCHEDULED', 'ACTIVE') and p.valid_to <= ?))""";
+
+    private int transition(String due, List<Object> dueParams, Instant now, Actor actor) {
+        var params = new ArrayList<Object>(List.of(now, now, actor.name()));
+        params.addAll(dueParams);
+        params.addAll(List.of(PriceActivated.TYPE, PriceExpired.TYPE, now));
         List<UUID> eventIds = sql.list("""
                 with changed as (
                   update catalog_price p
                      set state = case when p.valid_to <= ? then 'INACTIVE' else 'ACTIVE' end, changed_at = ?, changed_by = ?
-                   where ((p.state = 'SCHEDULED' and p.valid_from <= ?) or (p.state in ('SCHEDULED', 'ACTIVE') and p.valid_to <= ?))
-                   %s
-                  returning p.id, p.config_id, p.price, p.valid_from, p.valid_to, p.state
+                   where %s
+                  returning p.id as price_id, p.config_id, p.price, p.valid_from, p.valid_to, p.state
                 ), recorded as (
                   insert into outbox_event (id, type, version, account_id, occurred_at, payload)
-                  select gen_random_uuid(), case when state = 'ACTIVE' then ? else ? end, 1, null, ?,
-                         jsonb_build_object('priceId', id, 'configId', config_id, 'price', price::text,
-                                            'validFrom', to_char(valid_from at time zone 'UTC', ?),
-                                            'validTo', to_char(valid_to at time zone 'UTC', ?))
-                    from changed
+                  select gen_random_uuid(), case when c.state = 'ACTIVE' then ? else ? end, 1, null, ?,
+                         case when c.state = 'ACTIVE' then %s else %s end
+                    from changed c
                   returning id
                 )
-                select id from recorded""".formatted(onlyThese), params, r -> r.getObject("id", UUID.class));
+                select id from recorded""".formatted(due, activatedPayload, expiredPayload), params,
+                r -> r.getObject("id", UUID.class));
         outbox.insertedInBulk(eventIds);
         return eventIds.size();
     }

@@ -198,7 +198,7 @@ class StagedCatalog {
                    and e.k_cfg = s.k_cfg
                  where s.price is not null
                    and not exists (select from catalog_price p
-                                    where p.config_id = e.id and p.state <> 'DISABLED' and p.price = s.price
+                                    where p.config_id = e.id and not p.disabled and p.price = s.price
                                       and p.valid_from = s.valid_from and p.valid_to is not distinct from s.valid_to)""",
                 List.of());
     }

@@ -3,12 +3,11 @@ package io.loadout.imports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadout.alert.AlertDraft;
 import io.loadout.alert.AlertSeverity;
-import io.loadout.event.EventEnvelope;
 import io.loadout.notification.Notification;
-import io.loadout.notification.NotificationPolicy;
 import io.loadout.notification.NotifyConfig;
 import io.loadout.notification.OutgoingMail;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.loadout.notification.TypedPolicy;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,25 +16,15 @@ import java.util.Optional;
  * A failed or partial import tells the operator by mail and on the dashboard; a clean one stays quiet. A dry run
  * always answers by mail (the operator asked what the file would do) and raises no alert: nothing happened.
  */
-@ApplicationScoped
-public class ImportFinishedPolicy implements NotificationPolicy {
-
-    private final ObjectMapper json;
-    private final NotifyConfig config;
+@Singleton
+public class ImportFinishedPolicy extends TypedPolicy<ImportFinished> {
 
     ImportFinishedPolicy(ObjectMapper json, NotifyConfig config) {
-        this.json = json;
-        this.config = config;
+        super(json, config, ImportFinished.class, ImportFinished.TYPE);
     }
 
     @Override
-    public String eventType() {
-        return ImportFinished.TYPE;
-    }
-
-    @Override
-    public Optional<Notification> notificationFor(EventEnvelope event) {
-        var finished = event.payloadAs(ImportFinished.class, json);
+    protected Optional<Notification> notificationFor(ImportFinished finished) {
         if (finished.status() == ImportStatus.SUCCEEDED && !finished.dryRun()) {
             return Optional.empty();
         }

@@ -3,36 +3,25 @@ package io.loadout.jobs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadout.alert.AlertDraft;
 import io.loadout.alert.AlertSeverity;
-import io.loadout.event.EventEnvelope;
 import io.loadout.notification.Notification;
-import io.loadout.notification.NotificationPolicy;
 import io.loadout.notification.NotifyConfig;
 import io.loadout.notification.OutgoingMail;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.loadout.notification.TypedPolicy;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Every failed scheduled job reaches the operator: a critical alert and a mail. */
-@ApplicationScoped
-public class JobFailedPolicy implements NotificationPolicy {
-
-    private final ObjectMapper json;
-    private final NotifyConfig config;
+@Singleton
+public class JobFailedPolicy extends TypedPolicy<JobFailed> {
 
     JobFailedPolicy(ObjectMapper json, NotifyConfig config) {
-        this.json = json;
-        this.config = config;
+        super(json, config, JobFailed.class, JobFailed.TYPE);
     }
 
     @Override
-    public String eventType() {
-        return JobFailed.TYPE;
-    }
-
-    @Override
-    public Optional<Notification> notificationFor(EventEnvelope event) {
-        var failed = event.payloadAs(JobFailed.class, json);
+    protected Optional<Notification> notificationFor(JobFailed failed) {
         String title = "Job failed: " + failed.job();
         var mail = new OutgoingMail(List.of(config.adminEmail()), "[Loadout] " + title, "job-failed",
                 Map.of("job", failed.job(), "runId", failed.runId(), "error", failed.error()));

@@ -1,12 +1,22 @@
 package io.loadout.shared;
 
-import io.loadout.account.Caller;
-
 /** Who made a change, as the audit columns ({@code created_by}, {@code changed_by}) record it. */
 public record Actor(String name) {
 
-    public static Actor of(Caller caller) {
-        return new Actor("account:" + caller.accountId());
+    /**
+     * Whatever acts in its own name. The authenticated caller ({@code account.Caller}) is one: it implements this,
+     * so that shared, which every package uses, depends on none of them.
+     */
+    public interface Source {
+        Actor actor();
+    }
+
+    public static Actor of(Source source) {
+        return source.actor();
+    }
+
+    public static Actor account(long accountId) {
+        return new Actor("account:" + accountId);
     }
 
     public static Actor importJob(long jobId) {

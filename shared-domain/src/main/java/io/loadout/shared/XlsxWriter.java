@@ -14,7 +14,8 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * Streams rows into a one-sheet .xlsx: rows are flushed to the output every {@value #FLUSH_EVERY}, so memory stays
- * bounded at any row count. Instants are written as UTC text ({@code 2026-11-21 10:00:00Z}).
+ * bounded at any row count. Texts are inline strings: the workbook's shared-string table would keep every distinct
+ * text (a code per row) in memory until the end. Instants are written as UTC text ({@code 2026-11-21 10:00:00Z}).
  */
 public final class XlsxWriter<T> implements AutoCloseable {
 
@@ -48,11 +49,11 @@ public final class XlsxWriter<T> implements AutoCloseable {
             if (value instanceof Number n) {
                 sheet.value(row, c, n instanceof BigDecimal ? n : n.doubleValue());
             } else if (value instanceof Instant t) {
-                sheet.value(row, c, INSTANT.format(t));
+                sheet.inlineString(row, c, INSTANT.format(t));
             } else if (value instanceof Sql.Labelled l) {
-                sheet.value(row, c, l.label());
+                sheet.inlineString(row, c, l.label());
             } else if (value != null) {
-                sheet.value(row, c, value.toString());
+                sheet.inlineString(row, c, value.toString());
             }
         }
         if (++row % FLUSH_EVERY == 0) {

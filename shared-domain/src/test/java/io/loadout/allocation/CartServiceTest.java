@@ -134,6 +134,9 @@ class CartServiceTest {
         assertThat(cancelled.status()).isEqualTo(CartStatus.CANCELLED);
         assertThat(fixture.lot(a, "PO-1")).containsExactly(30, 0);
         assertThat(fixture.balance(tenant.clientId())).isEqualByComparingTo("500.00");
+        assertThatThrownBy(() -> carts.cancel(draft.id(), ADMIN)).as("cancelled once, refunded once")
+                .isInstanceOfSatisfying(DomainException.Conflict.class, e -> assertThat(e.field()).isEqualTo("status"));
+        assertThat(fixture.balance(tenant.clientId())).isEqualByComparingTo("500.00");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.loadout.allocation.AllocationFixture.asin;
 import static io.loadout.allocation.AllocationFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.loadout.shared.DomainException;
 import io.loadout.testdoubles.RecordingEventPublisher;
@@ -52,7 +53,28 @@ class PalletServiceTest {
         assertThat(generated.pallets()).isEmpty();
         assertThat(generated.keptBack()).hasSize(1);
         assertThat(generated.keptBack().get(0).units()).isEqualTo(10);
-        assertThat(generated.keptBack().get(0).missingCubicInches()).isPositive();
+        // ten 12-in cubes pay 100.00 each; at a max of 15.00 each needs a pallet of 1,000 × 1,728 / 15 = 115,200 in³
+        assertThat(generated.keptBack().get(0).missingCubicInches()).isCloseTo(115_200 - 17_280, within(0.5));
+        assertThat(generated.keptBack().get(0).lines()).singleElement().satisfies(l -> assertThat(l.reason())
+                .startsWith("would pay 100.00 a unit, 85.00 over the ASIN's max shipping of 15.00; ships with 97920 in³"));
+    }
+
+    @Test
+    void topUpsAreLimitedByWhatTheClientCanPayForAtGoodsPlusMaxShipping() {
+        String[] asins = new String[2];
+        // 350.00 deposited, 100.00 spent on the cart: 250.00 left, and a top-up is budgeted at 10.00 + 15.00
+        var tenant = tenantWithUnits("350.00", "15.00", 10, 200, asins);
+        int affordable = new BigDecimal("250.00").divide(new BigDecimal("25.00")).intValueExact();
+
+        var generated = pallets.generate(tenant.clientId(), tenant.storeId(), ADMIN);
+
+        assertThat(generated.pallets()).as("20 cubes still pay 50.00 each against a max of 15.00").isEmpty();
+        assertThat(generated.keptBack()).singleElement().satisfies(p -> {
+            assertThat(p.lines().stream().filter(l -> l.asin().equals(asins[1])).mapToInt(PalletService.HeldUnits::quantity)
+                    .sum()).as("top-ups the money allows").isEqualTo(affordable);
+            assertThat(p.units()).isEqualTo(10 + affordable);
+        });
+        assertThat(fixture.lot(asins[1], "PO-1")[1]).as("a proposal reserves nothing").isZero();
     }
 
     @Test
@@ -80,8 +102,14 @@ class PalletServiceTest {
         var confirmed = pallets.confirm(pallet.id(), true, ADMIN);
 
         assertThat(confirmed.status()).isEqualTo(PalletStatus.CONFIRMED);
+        // the shipping charged is what its lines add up to, and the pallet's freight (1000.00) to within a cent a
+        // unit, never more: computed here from the lines, not taken from the total under test
+        BigDecimal lines = pallet.lines().stream()
+                .map(l -> l.shippingPerUnit().multiply(BigDecimal.valueOf(l.quantity()))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(lines).isBetween(new BigDecimal("1000.00").subtract(new BigDecimal("0.01").multiply(
+                BigDecimal.valueOf(pallet.units()))), new BigDecimal("1000.00"));
         assertThat(fixture.balance(tenant.clientId())).isEqualByComparingTo(
-                before.subtract(pallet.totalShipping()).subtract(new BigDecimal(topUps * 10)));
+                before.subtract(lines).subtract(new BigDecimal(topUps * 10)));
         assertThat(fixture.lot(asins[1], "PO-1")[1]).isEqualTo(topUps);
         assertThat(confirmed.lines()).filteredOn(PalletView.Line::topUp).as("the manifest keeps which units were top-ups")
                 .isNotEmpty().allSatisfy(l -> assertThat(l.allocationId()).isNotNull());
@@ -137,6 +165,39 @@ class PalletServiceTest {
                 .isEqualTo(asins[0]);
         assertThat(reported.get(1).payload().path("openKey").asText()).as("one open alert for the same plan")
                 .isEqualTo(reported.get(0).payload().path("openKey").asText()).contains(":" + tenant.clientId() + ":");
+    }
+
+    @Test
+    void twoConfirmationsRacingForOnePalletChargeOnceAndADraftDoesNotShip() throws Exception {
+        String[] asins = new String[2];
+        var tenant = tenantWithUnits("5000.00", "15.00", 10, 200, asins);
+        var pallet = pallets.generate(tenant.clientId(), tenant.storeId(), ADMIN).pallets().get(0);
+        assertThatThrownBy(() -> pallets.markShipped(pallet.id(), null, ADMIN))
+                .isInstanceOfSatisfying(DomainException.Conflict.class, e -> assertThat(e.field()).isEqualTo("status"));
+        BigDecimal before = fixture.balance(tenant.clientId());
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var outcomes = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+        for (int i = 0; i < 2; i++) {
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return pallets.confirm(pallet.id(), true, ADMIN).status().name();
+                } catch (DomainException.Conflict e) {
+                    return "refused " + e.field();
+                }
+            }));
+        }
+        start.countDown();
+        var answers = new java.util.ArrayList<String>();
+        for (var outcome : outcomes) {
+            answers.add(outcome.get());
+        }
+        pool.shutdown();
+
+        assertThat(answers).containsExactlyInAnyOrder("CONFIRMED", "refused status");
+        assertThat(fixture.balance(tenant.clientId())).as("shipping and top-ups debited once")
+                .isEqualByComparingTo(before.subtract(pallet.totalShipping()).subtract(pallet.topUpGoods()));
     }
 
     @Test

@@ -12,18 +12,22 @@ import io.loadout.imports.StoredObject;
 import io.loadout.shared.DomainException;
 import io.loadout.shared.Sql;
 import io.loadout.testdoubles.InMemoryBlobStore;
+import io.loadout.testdoubles.ScriptedPartnerFeed;
 import io.loadout.testdoubles.TestClock;
-import io.loadout.testing.PartnerPeer;
 import io.loadout.webhook.WebhookVerifier;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The sheet poll and the AutoFBA pull against a real local HTTP server; the signed webhooks. */
+/**
+ * The sheet poll and the AutoFBA pull on what the partners answer (over HTTP: HttpPartnerFeedTest, and the jobs
+ * function's test against a real local server); the signed webhooks.
+ */
 @QuarkusTest
 class PartnerSourcesTest {
 
@@ -44,13 +48,15 @@ class PartnerSourcesTest {
     AllocationFixture fixture;
     @Inject
     Sql sql;
+    @Inject
+    ScriptedPartnerFeed partnerFeed;
 
     @Test
     void theSheetPollDropsAChangedSheetIntoTheImportPipelineAndSkipsAnUnchangedOne() throws Exception {
         String a = asin();
         String csv = AllocationFixture.SHEET_HEADER
                 + row(a, "PO-7", "2", "10", "10", "10", 12, 12, "8.00", "2026-11-01", "0.10", "1.50");
-        PartnerPeer.answer(PartnerPeer.SHEET_PATH, 200, "text/csv", csv);
+        partnerFeed.sheet(csv);
 
         var first = sheetPoll.run();
 
@@ -63,22 +69,25 @@ class PartnerSourcesTest {
 
         assertThat(sheetPoll.run().detail()).isEqualTo("sheet unchanged since the last poll");
 
-        PartnerPeer.answer(PartnerPeer.SHEET_PATH, 200, "text/csv", csv.replace(",12,12,", ",12,9,"));
+        partnerFeed.sheet(csv.replace(",12,12,", ",12,9,"));
         assertThat(sheetPoll.run().itemsProcessed()).isEqualTo(1);
     }
 
     @Test
-    void aSheetThatDoesNotAnswerFailsTheJob() {
-        PartnerPeer.answer(PartnerPeer.SHEET_PATH, 503, "text/plain", "down");
+    void aSheetThatDoesNotAnswerFailsTheJobAndDropsNothing() {
+        partnerFeed.sheetFails(new IOException("GET sheet.partner.test/published.csv answered 503"));
+        int objectsBefore = bucket.objects.size();
 
         assertThatThrownBy(sheetPoll::run).hasMessageContaining("answered 503");
+        assertThat(bucket.objects).hasSize(objectsBefore);
+        assertThat(partnerFeed.fetches).last().isEqualTo("sheet https://sheet.partner.test/published.csv");
     }
 
     @Test
-    void theAutoFbaPullAppliesTheFeedWithTheBearerToken() throws Exception {
+    void theAutoFbaPullAppliesTheFeedWithTheConfiguredToken() throws Exception {
         String client = unique("C-");
         String store = unique("S-");
-        PartnerPeer.answer(PartnerPeer.AUTOFBA_PATH, 200, "application/json", """
+        partnerFeed.autoFba("""
                 {"clients": [{"id": "%s", "name": "Pulled Co", "email": "p@example.com",
                               "updatedAt": "2026-11-20T10:00:00Z", "stores": ["%s"]}],
                  "stores": [{"id": "%s", "name": "Pulled US", "mutual": false, "updatedAt": "2026-11-20T10:00:00Z"}],
@@ -92,12 +101,12 @@ class PartnerSourcesTest {
         assertThat(again.itemsProcessed()).isZero();
         long clientId = QuarkusTransaction.requiringNew().call(() -> fixture.id("alloc_client", client));
         assertThat(fixture.balance(clientId)).isEqualByComparingTo("250.00");
-        assertThat(PartnerPeer.requests()).contains("GET " + PartnerPeer.AUTOFBA_PATH + " Bearer " + PartnerPeer.AUTOFBA_TOKEN);
+        assertThat(partnerFeed.fetches).last().isEqualTo("autofba https://autofba.partner.test/feed test-autofba-token");
     }
 
     @Test
     void anInvalidFeedFailsThePullNamingTheField() {
-        PartnerPeer.answer(PartnerPeer.AUTOFBA_PATH, 200, "application/json", """
+        partnerFeed.autoFba("""
                 {"entries": [{"id": "x", "client": "y", "kind": "DEPOSIT", "amount": -5, "occurredAt": "2026-11-20T10:00:00Z"}]}""");
 
         assertThatThrownBy(autofbaPull::run).hasMessageContaining("amount");

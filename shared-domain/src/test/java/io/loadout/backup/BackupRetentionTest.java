@@ -3,75 +3,68 @@ package io.loadout.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loadout.testdoubles.InMemoryDatabaseDumps;
 import io.loadout.testing.MutableClock;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/** The job's rules on names alone; taking and storing dumps (the real pg_dump) is PgDumpFolderTest's. */
 class BackupRetentionTest {
 
-    @TempDir
-    Path dir;
+    private final InMemoryDatabaseDumps dumps = new InMemoryDatabaseDumps();
 
-    private BackupJob job(Duration retention) {
+    private BackupJob job(boolean enabled, Duration retention, Instant now) {
         BackupConfig config = new BackupConfig() {
             public boolean enabled() {
-                return true;
-            }
-
-            public Path dir() {
-                return dir;
+                return enabled;
             }
 
             public Duration retention() {
                 return retention;
             }
-
-            public String pgDump() {
-                return "pg_dump";
-            }
         };
-        return new BackupJob(config, new MutableClock(Instant.EPOCH), "jdbc:postgresql://localhost:5432/x", "postgres",
-                Optional.empty());
+        return new BackupJob(config, dumps, new MutableClock(now));
     }
 
-    private void dumpAt(String stamp) throws Exception {
-        Files.writeString(dir.resolve("loadout-" + stamp + ".dump"), "x");
+    private BackupJob job(Duration retention) {
+        return job(true, retention, Instant.EPOCH);
     }
 
     @Test
-    void oldDumpsGoTheNewestAlwaysStaysAndOtherFilesAreLeftAlone() throws Exception {
-        dumpAt("20261101T030000Z");
-        dumpAt("20261110T030000Z");
-        dumpAt("20261120T030000Z");
-        Files.writeString(dir.resolve("notes.txt"), "keep");
-        Files.writeString(dir.resolve("loadout-garbage.dump"), "keep");
+    void oldDumpsGoTheNewestAlwaysStaysAndOtherNamesAreLeftAlone() throws Exception {
+        dumps.names.add("loadout-20261101T030000Z.dump");
+        dumps.names.add("loadout-20261110T030000Z.dump");
+        dumps.names.add("loadout-20261120T030000Z.dump");
+        dumps.names.add("notes.txt");
+        dumps.names.add("loadout-garbage.dump");
 
         int deleted = job(Duration.ofDays(7)).applyRetention(Instant.parse("2026-11-21T03:00:00Z"));
 
         assertThat(deleted).isEqualTo(2);
-        try (Stream<Path> left = Files.list(dir)) {
-            assertThat(left.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("loadout-20261120T030000Z.dump", "notes.txt", "loadout-garbage.dump");
-        }
+        assertThat(dumps.names).containsExactlyInAnyOrder("loadout-20261120T030000Z.dump", "notes.txt", "loadout-garbage.dump");
     }
 
     @Test
     void theNewestDumpSurvivesEvenWhenOlderThanTheRetention() throws Exception {
-        dumpAt("20250101T030000Z");
+        dumps.names.add("loadout-20250101T030000Z.dump");
         assertThat(job(Duration.ofDays(7)).applyRetention(Instant.parse("2026-11-21T03:00:00Z"))).isZero();
     }
 
     @Test
-    void theDatabaseIsReadFromTheJdbcUrl() {
-        assertThat(DatabaseTarget.fromJdbcUrl("jdbc:postgresql://db.internal:6543/loadout?sslmode=require"))
-                .isEqualTo(new DatabaseTarget("db.internal", 6543, "loadout"));
-        assertThat(DatabaseTarget.fromJdbcUrl("jdbc:postgresql://localhost/loadout").port()).isEqualTo(5432);
-        assertThatThrownBy(() -> DatabaseTarget.fromJdbcUrl("jdbc:h2:mem:x")).isInstanceOf(IllegalArgumentException.class);
+    void aRunTakesADumpNamedByItsTimeThenAppliesRetention() throws Exception {
+        dumps.names.add("loadout-20261101T030000Z.dump");
+
+        var outcome = job(true, Duration.ofDays(7), Instant.parse("2026-11-21T03:00:05Z")).run();
+
+        assertThat(dumps.names).containsExactly("loadout-20261121T030005Z.dump");
+        assertThat(outcome.detail()).isEqualTo("memory:loadout-20261121T030005Z.dump (1 bytes), 1 old dump(s) deleted");
+    }
+
+    @Test
+    void aDisabledJobTakesNoDump() {
+        assertThatThrownBy(() -> job(false, Duration.ofDays(7), Instant.EPOCH).run())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Cloud SQL");
+        assertThat(dumps.names).isEmpty();
     }
 }

@@ -39,14 +39,14 @@ class CatalogImportBench {
         for (boolean changed : new boolean[] {false, true}) {
             byte[] file = generate(run, lines, changed);
             System.gc();
-            CatalogBench.resetPeaks();
+            BenchMemory.resetPeaks();
             long started = System.nanoTime();
             var job = drop(file);
             double seconds = (System.nanoTime() - started) / 1e9;
             bucket.objects.remove(job.objectName()); // only the import's own memory in the next figure
             report.append("%s: %,d lines (%,d KB) → %s %s in %.1f s, peak heap %d MB (max heap %d MB)%n".formatted(
                     changed ? "re-import, changes" : "first import", lines, file.length / 1024, job.status(),
-                    job.detail(), seconds, CatalogBench.peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20));
+                    job.detail(), seconds, BenchMemory.peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20));
         }
         System.out.println("\n=== catalog import bench ===\n" + report);
     }

@@ -130,6 +130,7 @@ class PriceServiceTest {
         var current = set("1000", now.minus(DAY), null);
         var next = set("1100", now.plus(Duration.ofHours(1)), null);
         int before = transport.published.size();
+        PriceWatermark.rewindTo(em, now);
 
         TestClock.CLOCK.advance(Duration.ofHours(2));
         try {

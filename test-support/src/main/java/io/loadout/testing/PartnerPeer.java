@@ -25,11 +25,18 @@ public class PartnerPeer implements QuarkusTestResourceLifecycleManager {
     }
 
     private static final Map<String, Answer> ANSWERS = new ConcurrentHashMap<>();
+    private static final Map<String, String> REDIRECTS = new ConcurrentHashMap<>();
     private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
     private static HttpServer server;
 
     public static void answer(String path, int status, String contentType, String body) {
         ANSWERS.put(path, new Answer(status, contentType, body));
+        REDIRECTS.remove(path);
+    }
+
+    /** Answers {@code path} with a 302 to {@code target} (published Google Sheets links redirect like this). */
+    public static void redirect(String path, String target) {
+        REDIRECTS.put(path, target);
     }
 
     /** "METHOD path authorization" of every request received. */
@@ -52,6 +59,12 @@ public class PartnerPeer implements QuarkusTestResourceLifecycleManager {
             String path = exchange.getRequestURI().getPath();
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             REQUESTS.add(exchange.getRequestMethod() + " " + path + " " + auth);
+            if (REDIRECTS.containsKey(path)) {
+                exchange.getResponseHeaders().set("Location", REDIRECTS.get(path));
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             Answer answer = ANSWERS.getOrDefault(path, new Answer(404, "text/plain", "no such path"));
             if (path.equals(AUTOFBA_PATH) && !("Bearer " + AUTOFBA_TOKEN).equals(auth)) {
                 answer = new Answer(401, "text/plain", "bearer token required");

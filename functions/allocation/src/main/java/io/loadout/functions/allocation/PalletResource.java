@@ -1,6 +1,7 @@
 package io.loadout.functions.allocation;
 
 import io.loadout.adapters.http.CurrentCaller;
+import io.loadout.adapters.http.QueryParams;
 import io.loadout.adapters.http.Roles;
 import io.loadout.allocation.AllocationQueries;
 import io.loadout.allocation.AllocationQueries.PalletFilter;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Pallets (the seed's {@code POST /generate_pallets}): generate drafts for a client's store, confirm (shipping
@@ -73,15 +75,14 @@ public class PalletResource {
         return pallets.get(id, caller.get());
     }
 
-    /** {@code acceptTopUps}: the admin accepts the goods a pallet's top-ups add beyond the client's carts. */
-    public record Confirmation(Boolean acceptTopUps) {
-    }
-
-    /** Without a body, a pallet with top-ups is refused (409 naming {@code acceptTopUps}). */
+    /**
+     * {@code acceptTopUps=true}: the admin accepts the goods a pallet's top-ups add beyond the client's carts;
+     * without it a pallet with top-ups is refused (409 naming {@code acceptTopUps}).
+     */
     @POST
     @Path("/{id}/confirm")
-    public PalletView confirm(@PathParam("id") long id, Confirmation confirmation) {
-        return pallets.confirm(id, confirmation != null && Boolean.TRUE.equals(confirmation.acceptTopUps()), caller.get());
+    public PalletView confirm(@PathParam("id") long id, @RestQuery String acceptTopUps) {
+        return pallets.confirm(id, Boolean.TRUE.equals(QueryParams.bool("acceptTopUps", acceptTopUps)), caller.get());
     }
 
     @POST

@@ -6,6 +6,7 @@ import io.loadout.jobs.JobRun;
 import io.loadout.jobs.JobRunRepository;
 import io.loadout.jobs.JobRunStatus;
 import io.loadout.testing.CloudEvents;
+import io.loadout.testing.PartnerPeer;
 import io.loadout.testing.PostgresResource;
 import io.loadout.testing.PubSubServerResource;
 import io.quarkus.google.cloud.functions.test.FunctionType;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 @WithFunction(value = FunctionType.FUNQY_CLOUD_EVENTS, functionName = "runJob")
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(PubSubServerResource.class)
+@QuarkusTestResource(PartnerPeer.class)
 class JobsFunctionTest {
 
     @Inject
@@ -88,5 +90,38 @@ class JobsFunctionTest {
                 .extracting(p -> p.message().getData().toStringUtf8())
                 .anySatisfy(data -> assertThat(data).contains("no-such-job"))
                 .anySatisfy(data -> assertThat(data).contains("\"job\":\"backup\""));
+    }
+
+    @Test
+    void theAutoFbaPullFetchesTheFeedOverHttpWithItsTokenAndAppliesIt() {
+        String client = "C-" + UUID.randomUUID();
+        PartnerPeer.answer(PartnerPeer.AUTOFBA_PATH, 200, "application/json", """
+                {"clients": [{"id": "%s", "name": "Pulled over HTTP", "updatedAt": "2026-11-20T10:00:00Z", "stores": []}]}"""
+                .formatted(client));
+        String messageId = CloudEvents.newId();
+
+        tick(messageId, "autofba-pull");
+
+        assertThat(runsOf(messageId)).singleElement().satisfies(run -> {
+            assertThat(run.status()).as(run.error()).isEqualTo(JobRunStatus.SUCCEEDED);
+            assertThat(run.itemsProcessed()).isEqualTo(1);
+        });
+        assertThat(PartnerPeer.requests()).contains("GET " + PartnerPeer.AUTOFBA_PATH + " Bearer " + PartnerPeer.AUTOFBA_TOKEN);
+        Object name = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select name from alloc_client where external_id = :id").setParameter("id", client).getSingleResult());
+        assertThat(name).isEqualTo("Pulled over HTTP");
+    }
+
+    @Test
+    void aSheetThatDoesNotAnswerFailsThePollWithTheStatus() {
+        PartnerPeer.answer(PartnerPeer.SHEET_PATH, 503, "text/plain", "down");
+        String messageId = CloudEvents.newId();
+
+        tick(messageId, "inventory-sheet-poll");
+
+        assertThat(runsOf(messageId)).singleElement().satisfies(run -> {
+            assertThat(run.status()).isEqualTo(JobRunStatus.FAILED);
+            assertThat(run.error()).contains("GET 127.0.0.1" + PartnerPeer.SHEET_PATH + " answered 503");
+        });
     }
 }

@@ -76,13 +76,18 @@ final class Seeds {
 
     /** A buying sheet dropped into the bucket folder; waits until its import job succeeded. */
     void buyingSheet(Path bucket, String sheet, String... asins) throws Exception {
+        heavyBuyingSheet(bucket, sheet, "2.0", "8.00", asins);
+    }
+
+    /** The same with each unit's weight (lb) and maximum shipping price. */
+    void heavyBuyingSheet(Path bucket, String sheet, String weightLb, String maxShip, String... asins) throws Exception {
         String name = sheet + "-" + System.currentTimeMillis(); // the bucket folder outlives the test database
         var csv = new StringBuilder("ASIN,Batch,Title,Item Weight,Length,Width,Height,Quantity Purchased,"
                 + "Remaining Quantity,Unit Cost,Date Added,Min Shipping Price,Max Shipping Price\n");
         String added = LocalDate.now(ZoneOffset.UTC).minusDays(40).toString();
         for (String asin : asins) {
-            csv.append(asin).append(",PO-").append(name).append(",Lot ").append(asin).append(",2.0,10,8,6,400,400,$5.00,")
-                    .append(added).append(",0.50,8.00\n");
+            csv.append(asin).append(",PO-").append(name).append(",Lot ").append(asin).append(",").append(weightLb)
+                    .append(",10,8,6,400,400,$5.00,").append(added).append(",0.50,").append(maxShip).append("\n");
         }
         Path file = bucket.resolve("imports/inventory/" + name + ".csv");
         Files.createDirectories(file.getParent());
@@ -129,7 +134,7 @@ final class Seeds {
             throw new IllegalStateException("no pallet generated: " + pallets);
         }
         long pallet = first.path("id").asLong();
-        api.post(admin, "/api/allocation/pallets/" + pallet + "/confirm", "{\"acceptTopUps\":true}", 200);
+        api.post(admin, "/api/allocation/pallets/" + pallet + "/confirm?acceptTopUps=true", null, 200);
         return new long[] {cart, pallet};
     }
 

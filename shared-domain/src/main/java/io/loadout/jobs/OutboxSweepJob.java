@@ -1,12 +1,15 @@
-package io.loadout.event;
+package io.loadout.jobs;
 
-import io.loadout.jobs.Job;
+import io.loadout.event.OutboxRelay;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
-/** {@code outbox-sweep}: republishes events whose immediate publication did not happen. */
+/**
+ * {@code outbox-sweep}: republishes events whose immediate publication did not happen. It lives with the jobs, not
+ * the outbox: jobs announce their failures through the outbox, so the outbox cannot depend on jobs.
+ */
 @ApplicationScoped
 public class OutboxSweepJob implements Job {
 

@@ -1,4 +1,4 @@
-package io.loadout.backup;
+package io.loadout.adapters.jdk;
 
 import java.net.URI;
 
