@@ -58,35 +58,43 @@ final class BlackBoxEnvironment implements AutoCloseable {
         assertThat(output).contains("applied");
     }
 
-    /** Starts a packaged function and returns once it has answered a harmless request. */
+    /**
+     * Starts a packaged function and returns once it is ready. One rule for every function, the bench's baseline
+     * included (ADR 0023): ready is the first answer the function's own request path gives to a request that needs
+     * no database and writes nothing — an API call without a token (401 problem+json) for the HTTP functions, an
+     * event the function acknowledges and drops before any lookup (200) for the event functions.
+     */
     FunctionProcess launch(String name) throws InterruptedException {
         return switch (name) {
-            case "ops" -> {
+            case "ops", "catalog", "allocation" -> {
                 var f = FunctionProcess.start(name, FunctionProcess.Kind.HTTP, null, env);
-                yield f.awaitReady(() -> given().baseUri(f.baseUri()).get("/api/ops/health").statusCode() == 200);
+                String protectedPath = Map.of("ops", "/api/ops/me", "catalog", "/api/catalog/configurations",
+                        "allocation", "/api/allocation/lots").get(name);
+                yield f.awaitReady(() -> tokenRequired(given().baseUri(f.baseUri()).get(protectedPath)));
             }
-            case "catalog" -> {
-                var f = FunctionProcess.start(name, FunctionProcess.Kind.HTTP, null, env);
-                yield f.awaitReady(() -> given().baseUri(f.baseUri()).get("/api/catalog/configurations").statusCode() == 401);
-            }
-            case "allocation" -> {
-                var f = FunctionProcess.start(name, FunctionProcess.Kind.HTTP, null, env);
-                yield f.awaitReady(() -> given().baseUri(f.baseUri()).get("/api/allocation/lots").statusCode() == 401);
-            }
-            case "imports" -> {
+            case "imports" -> { // an object outside imports/: ignored before the database is asked
                 var f = FunctionProcess.start(name, FunctionProcess.Kind.CLOUD_EVENT, "importObject", env);
                 yield f.awaitReady(() -> storageEvent(f, "probe/ready.txt", 1).statusCode() == 200);
             }
-            case "notifier" -> {
+            case "notifier" -> { // an envelope without an id: dropped before the once-per-event record
                 var f = FunctionProcess.start(name, FunctionProcess.Kind.CLOUD_EVENT, "notify", env);
-                yield f.awaitReady(() -> toNotifier(f, envelope(UUID.randomUUID(), "probe.ready", "{}")).statusCode() == 200);
+                yield f.awaitReady(() -> toNotifier(f, "{\"type\":\"probe.ready\",\"version\":1}").statusCode() == 200);
             }
-            case "jobs" -> {
+            case "jobs" -> { // a tick without a job name: dropped before a run is recorded
                 var f = FunctionProcess.start(name, FunctionProcess.Kind.CLOUD_EVENT, "runJob", env);
                 yield f.awaitReady(() -> jobTick(f, CloudEvents.newId(), "").statusCode() == 200);
             }
+            case FunctionProcess.BARE -> { // the bench's baseline: any CloudEvent, acknowledged
+                var f = FunctionProcess.start(name, FunctionProcess.Kind.CLOUD_EVENT, "bare", env);
+                yield f.awaitReady(() -> CloudEvents.postTo(f.baseUri(), CloudEvents.newId(), "io.loadout.probe",
+                        "//bench", "{}").statusCode() == 200);
+            }
             default -> throw new IllegalArgumentException("no function " + name);
         };
+    }
+
+    private static boolean tokenRequired(io.restassured.response.Response answer) {
+        return answer.statusCode() == 401 && answer.contentType().startsWith("application/problem+json");
     }
 
     static io.restassured.response.Response storageEvent(FunctionProcess imports, String name, long generation) {

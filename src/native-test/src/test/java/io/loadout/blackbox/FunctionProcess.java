@@ -46,7 +46,13 @@ final class FunctionProcess implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
+    /** The bench-only baseline (src/native-test/bare-function): one @Funq doing nothing, never deployed. */
+    static final String BARE = "bare";
+
     static Path runnerJar(String name) {
+        if (BARE.equals(name)) {
+            return Path.of(System.getProperty("loadout.bare-function.jar"));
+        }
         return Path.of(System.getProperty("loadout.functions.dir"), name, "target", "deployment",
                 name + "-" + System.getProperty("loadout.version") + "-runner.jar");
     }
@@ -55,10 +61,20 @@ final class FunctionProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>();
         Map<String, String> environment = new HashMap<>(env);
+        Path workingDirectory = null;
         String nativeExecutable = System.getProperty("loadout.native." + name);
         if (nativeExecutable != null) {
             if (nativeExecutable.endsWith(".jar")) {
-                command.addAll(List.of("java", "-jar"));
+                command.add("java");
+                // built with -Dcloudrun-jvm: the AppCDS archive Quarkus wrote beside the jar, used as it must be, from
+                // the jar's folder with the paths the archive recorded (else the JVM silently ignores it)
+                Path jar = Path.of(nativeExecutable);
+                if (Files.isRegularFile(jar.resolveSibling("app-cds.jsa"))) {
+                    command.add("-XX:SharedArchiveFile=app-cds.jsa");
+                    workingDirectory = jar.getParent();
+                    nativeExecutable = jar.getFileName().toString();
+                }
+                command.add("-jar");
             }
             command.add(nativeExecutable);
             environment.put("PORT", String.valueOf(port));
@@ -69,6 +85,11 @@ final class FunctionProcess implements AutoCloseable {
             environment.put("FUNCTION_SIGNATURE_TYPE", kind.signature);
             environment.put("FUNCTION_TARGET", kind.target);
         }
+        // JVM options for every function alike, the bench's baseline included (-Dloadout.java-options="…")
+        String javaOptions = System.getProperty("loadout.java-options", "");
+        if (!javaOptions.isBlank()) {
+            environment.put("JAVA_TOOL_OPTIONS", javaOptions);
+        }
         if (funqyExport != null) {
             environment.put("QUARKUS_FUNQY_EXPORT", funqyExport);
         }
@@ -76,6 +97,9 @@ final class FunctionProcess implements AutoCloseable {
             Path logs = Path.of(System.getProperty("loadout.logs.dir"));
             Files.createDirectories(logs);
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile());
+            if (workingDirectory != null) {
+                builder.directory(workingDirectory.toFile());
+            }
             builder.environment().putAll(environment);
             long started = System.nanoTime();
             return new FunctionProcess(name, port, builder.start(), started);
