@@ -32,18 +32,18 @@ final class BlackBoxEnvironment implements AutoCloseable {
         int smtpPort = FunctionProcess.freePort();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        env = Map.of(
-                "LOADOUT_DB_URL", dbUrl,
-                "LOADOUT_DB_USER", TestPostgres.USER,
-                "LOADOUT_GCP_PUBSUB_ENDPOINT", pubSub.endpoint(),
-                "GOOGLE_CLOUD_PROJECT", "black-box",
-                "LOADOUT_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET,
-                "LOADOUT_WEBHOOKS_UNGATING_SECRET", UNGATING_SECRET,
-                "LOADOUT_WEBHOOKS_AUTOFBA_SECRET", AUTOFBA_SECRET,
-                "LOADOUT_SMTP_HOST", "127.0.0.1",
-                "LOADOUT_SMTP_PORT", String.valueOf(smtpPort),
-                "LOADOUT_SMTP_START_TLS", "DISABLED",
-                "LOADOUT_MAIL_TIMEOUT", "3s");
+        env = Map.ofEntries(
+                Map.entry("LOADOUT_DB_URL", dbUrl),
+                Map.entry("LOADOUT_DB_USER", TestPostgres.USER),
+                Map.entry("LOADOUT_GCP_PUBSUB_ENDPOINT", pubSub.endpoint()),
+                Map.entry("GOOGLE_CLOUD_PROJECT", "black-box"),
+                Map.entry("LOADOUT_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET),
+                Map.entry("LOADOUT_WEBHOOKS_UNGATING_SECRET", UNGATING_SECRET),
+                Map.entry("LOADOUT_WEBHOOKS_AUTOFBA_SECRET", AUTOFBA_SECRET),
+                Map.entry("LOADOUT_SMTP_HOST", "127.0.0.1"),
+                Map.entry("LOADOUT_SMTP_PORT", String.valueOf(smtpPort)),
+                Map.entry("LOADOUT_SMTP_START_TLS", "DISABLED"),
+                Map.entry("LOADOUT_MAIL_TIMEOUT", "3s"));
     }
 
     /** The deploy step: the packaged jar's migration entry point, run once before the functions start. */
