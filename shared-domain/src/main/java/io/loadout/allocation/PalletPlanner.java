@@ -76,8 +76,13 @@ public final class PalletPlanner {
         }
 
         public boolean full(BigDecimal fullAt) {
-            return Math.max(volumeFill, weightFill) >= fullAt.doubleValue();
+            return PalletPlanner.full(volumeFill, weightFill, fullAt);
         }
+    }
+
+    /** A pallet filled to {@code fullAt} of its volume or of its weight counts as full ("full pallet ready"). */
+    public static boolean full(double volumeFill, double weightFill, BigDecimal fullAt) {
+        return Math.max(volumeFill, weightFill) >= fullAt.doubleValue();
     }
 
     public record Plan(List<Pallet> pallets, List<Units> unpackable, long millis) {

@@ -140,16 +140,20 @@ public class PalletService {
                     + due.subtract(locked.balance()) + " short of the pallet's shipping and top-ups " + due);
         }
         var actor = Actor.of(caller);
+        var topUps = pallet.lines().stream().filter(PalletView.Line::topUp).toList();
+        // one reservation of all top-ups; the allocation ids come back in the lines' order
+        List<Long> allocationIds = topUps.isEmpty() ? List.of() : lots.reserve(pallet.client().id(), pallet.store().id(),
+                topUps.stream().map(l -> new Lots.Reservation(l.lotId(), l.quantity(), l.unitCost())).toList(),
+                AllocationSource.TOP_UP, null);
         var topUpAllocations = new LinkedHashMap<Long, Long>();
-        for (var line : pallet.lines().stream().filter(PalletView.Line::topUp).toList()) {
-            topUpAllocations.put(line.lotId(), lots.reserve(pallet.client().id(), pallet.store().id(),
-                    List.of(new Lots.Reservation(line.lotId(), line.quantity(), line.unitCost())), AllocationSource.TOP_UP,
-                    null).get(0));
+        for (int i = 0; i < topUps.size(); i++) {
+            topUpAllocations.put(topUps.get(i).lotId(), allocationIds.get(i));
         }
         if (goods.signum() > 0) {
             ledger.debit(pallet.client().id(), LedgerKind.GOODS_DEBIT, goods, "pallet/" + pallet.code() + " top-ups", actor);
         }
-        boolean full = pallet.volumeFill().max(pallet.weightFill()).compareTo(config.pallet().fullAt()) >= 0;
+        boolean full = PalletPlanner.full(pallet.volumeFill().doubleValue(), pallet.weightFill().doubleValue(),
+                config.pallet().fullAt());
         var ready = pallets.confirm(locked, topUpAllocations, full, clock.instant());
         lots.packPallet(palletId);
         if (pallet.totalShipping().signum() > 0) {

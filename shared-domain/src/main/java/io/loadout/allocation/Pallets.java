@@ -87,9 +87,14 @@ public class Pallets {
                                Instant now) {
         var pallet = locked.row();
         requireDraft(pallet);
-        topUpAllocations.forEach((lotId, allocationId) -> sql.update(
-                "update pallet_line set allocation_id = ? where pallet_id = ? and lot_id = ? and top_up",
-                List.of(allocationId, pallet.id(), lotId)));
+        if (!topUpAllocations.isEmpty()) {
+            sql.update("""
+                    update pallet_line l set allocation_id = t.allocation from unnest(?::bigint[], ?::bigint[])
+                           as t(lot, allocation)
+                     where l.pallet_id = ? and l.lot_id = t.lot and l.top_up""",
+                    List.of(topUpAllocations.keySet().toArray(Long[]::new),
+                            topUpAllocations.values().toArray(Long[]::new), pallet.id()));
+        }
         sql.update("update pallet set status = 'CONFIRMED', confirmed_at = ? where id = ? and status = 'DRAFT'",
                 List.of(now, pallet.id()));
         return full ? new PalletReady(pallet.id(), pallet.code(), pallet.client(), pallet.store(), pallet.units(),
