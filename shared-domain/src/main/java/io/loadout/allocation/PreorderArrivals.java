@@ -3,7 +3,6 @@ package io.loadout.allocation;
 import io.loadout.allocation.BalanceShortfalls.Reason;
 import io.loadout.event.Outbox;
 import io.loadout.shared.Actor;
-import io.loadout.shared.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -19,7 +18,6 @@ import java.util.List;
 @ApplicationScoped
 public class PreorderArrivals {
 
-    private final Sql sql;
     private final Preorders preorders;
     private final Lots lots;
     private final Ledger ledger;
@@ -27,9 +25,8 @@ public class PreorderArrivals {
     private final BalanceShortfalls shortfalls;
     private final Outbox outbox;
 
-    PreorderArrivals(Sql sql, Preorders preorders, Lots lots, Ledger ledger, Directory directory,
+    PreorderArrivals(Preorders preorders, Lots lots, Ledger ledger, Directory directory,
                      BalanceShortfalls shortfalls, Outbox outbox) {
-        this.sql = sql;
         this.preorders = preorders;
         this.lots = lots;
         this.ledger = ledger;
@@ -38,18 +35,13 @@ public class PreorderArrivals {
         this.outbox = outbox;
     }
 
-    private record Waiting(long id, long clientId, long storeId, String asin, int quantity, BigDecimal amount,
-                           BigDecimal balanceDue, PreorderStatus status, boolean ungated) {
-    }
-
     /**
      * The ASINs waiting preorders are for: only new stock of these can serve one, so an import needs to find out
      * which of its lots grew among these alone.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> waitingAsins() {
-        return sql.list("select distinct asin from preorder where status in ('CONFIRMED', 'ARRIVED') order by asin",
-                List.of(), r -> r.getString("asin"));
+        return preorders.waitingAsins();
     }
 
     /** Returns how many preorders were allocated. Runs in the caller's transaction (the sheet import's). */
@@ -58,16 +50,7 @@ public class PreorderArrivals {
         if (asins.isEmpty()) {
             return 0;
         }
-        var waiting = sql.list("""
-                select p.id, p.client_id, p.store_id, p.asin, p.quantity, p.amount, p.balance_due, p.status,
-                       coalesce(u.status = 'YES', false) ungated
-                  from preorder p left join ungating u on u.store_id = p.store_id and u.asin = p.asin
-                 where p.asin = any(?) and p.status in ('CONFIRMED', 'ARRIVED')
-                 order by p.id for update of p""",
-                List.of((Object) asins.toArray(String[]::new)),
-                r -> new Waiting(r.getLong("id"), r.getLong("client_id"), r.getLong("store_id"), r.getString("asin"),
-                        (int) r.getLong("quantity"), r.getDecimal("amount"), r.getDecimal("balance_due"),
-                        r.getEnum("status", PreorderStatus.class), r.getBoolean("ungated")));
+        var waiting = preorders.lockWaiting(asins);
         int allocated = 0;
         for (var p : waiting) {
             var stock = lots.lockAvailable(p.asin());
@@ -97,7 +80,7 @@ public class PreorderArrivals {
     }
 
     /** Units from the oldest lots, at the preorder's agreed price per unit. */
-    private static List<Lots.Reservation> take(List<Lots.Available> stock, Waiting p) {
+    private static List<Lots.Reservation> take(List<Lots.Available> stock, Preorders.Waiting p) {
         BigDecimal unitPrice = p.amount().divide(BigDecimal.valueOf(p.quantity()), 2, RoundingMode.HALF_UP);
         var reservations = new ArrayList<Lots.Reservation>();
         int needed = p.quantity();
@@ -111,7 +94,7 @@ public class PreorderArrivals {
         return reservations;
     }
 
-    private void wait(Waiting p, ClientRef client, StoreRef store, Actor actor, String reason) {
+    private void wait(Preorders.Waiting p, ClientRef client, StoreRef store, Actor actor, String reason) {
         outbox.append(preorders.waiting(p.id(), p.status(), client, store, p.asin(), p.quantity(), reason, actor));
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * The only writer of {@code preorder}. A change of status takes the preorder as read under its client's lock
- * ({@link #lock}) or, for arrivals, under the row lock {@link PreorderArrivals} took, and checks the status first.
+ * ({@link #lock}) or, for arrivals, under the row lock of {@link #lockWaiting}, and checks the status first.
  */
 @ApplicationScoped
 public class Preorders {
@@ -88,6 +88,33 @@ public class Preorders {
         requireOpen(p);
         setStatus(p.id(), PreorderStatus.CANCELLED, actor);
         return p.status();
+    }
+
+    /** A preorder waiting for stock (CONFIRMED or ARRIVED), and whether its store is ungated YES for its ASIN. */
+    record Waiting(long id, long clientId, long storeId, String asin, int quantity, BigDecimal amount,
+                   BigDecimal balanceDue, PreorderStatus status, boolean ungated) {
+    }
+
+    /** The ASINs waiting preorders are for. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> waitingAsins() {
+        return sql.list("select distinct asin from preorder where status in ('CONFIRMED', 'ARRIVED') order by asin",
+                List.of(), r -> r.getString("asin"));
+    }
+
+    /** The preorders waiting for these ASINs, in preorder order, locked until the transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<Waiting> lockWaiting(List<String> asins) {
+        return sql.list("""
+                select p.id, p.client_id, p.store_id, p.asin, p.quantity, p.amount, p.balance_due, p.status,
+                       coalesce(u.status = 'YES', false) ungated
+                  from preorder p left join ungating u on u.store_id = p.store_id and u.asin = p.asin
+                 where p.asin = any(?) and p.status in ('CONFIRMED', 'ARRIVED')
+                 order by p.id for update of p""",
+                List.of((Object) asins.toArray(String[]::new)),
+                r -> new Waiting(r.getLong("id"), r.getLong("client_id"), r.getLong("store_id"), r.getString("asin"),
+                        (int) r.getLong("quantity"), r.getDecimal("amount"), r.getDecimal("balance_due"),
+                        r.getEnum("status", PreorderStatus.class), r.getBoolean("ungated")));
     }
 
     /** Stock came and was reserved for it, its balance due debited: CONFIRMED or ARRIVED → ALLOCATED. */
