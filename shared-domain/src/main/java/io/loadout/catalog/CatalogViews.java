@@ -11,7 +11,7 @@ import java.util.List;
         CatalogViews.VersionView.class, CatalogViews.ImageView.class, CatalogViews.CatalogView.class,
         CatalogViews.ConfigView.class, CatalogViews.PriceView.class, CatalogViews.CatalogInformation.class,
         CatalogViews.ConfigInformation.class, CatalogViews.PriceDetail.class, CatalogViews.Choice.class,
-        CatalogViews.EffectivePrice.class, AdditionalInfo.class, PriceActivated.class, PriceExpired.class})
+        CatalogViews.EffectivePrice.class, AdditionalInfo.class, PricesChanged.class, PriceChange.class})
 public final class CatalogViews {
 
     private CatalogViews() {

@@ -16,8 +16,8 @@ import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
- * Moves stored price states to what the clock says (SCHEDULED → ACTIVE, → INACTIVE) and records a
- * {@link PriceActivated} or {@link PriceExpired} outbox event per change, in one set-based statement.
+ * Moves stored price states to what the clock says (SCHEDULED → ACTIVE, → INACTIVE) and records the changes as
+ * {@link PricesChanged} outbox events of at most {@link PricesChanged#MAX_CHANGES} each, in one set-based statement.
  * Idempotent: a row already in its state is not touched, and the state test is re-checked under the row lock, so
  * concurrent runs never change (or announce) a price twice.
  * <p>
@@ -33,15 +33,15 @@ public class PriceTransitions {
 
     private final Sql sql;
     private final Outbox outbox;
-    /** The events' payloads over the changed row {@code c}, generated from the event records (one definition). */
-    private final String activatedPayload;
-    private final String expiredPayload;
+    /** The event's payload over a batch row {@code b} and each change over a changed row {@code c}: from the records. */
+    private final String eventPayload;
+    private final String changePayload;
 
     PriceTransitions(Sql sql, Outbox outbox, ObjectMapper json) {
         this.sql = sql;
         this.outbox = outbox;
-        this.activatedPayload = EventPayloadSql.jsonb(json, PriceActivated.class, "c");
-        this.expiredPayload = EventPayloadSql.jsonb(json, PriceExpired.class, "c");
+        this.eventPayload = EventPayloadSql.jsonb(json, PricesChanged.class, "b");
+        this.changePayload = EventPayloadSql.jsonb(json, PriceChange.class, "c");
     }
 
     /**
@@ -98,23 +98,28 @@ public class PriceTransitions {
     private int transition(String due, List<Object> dueParams, Instant now, Actor actor) {
         var params = new ArrayList<Object>(List.of(now, now, actor.name()));
         params.addAll(dueParams);
-        params.addAll(List.of(PriceActivated.TYPE, PriceExpired.TYPE, now));
-        List<UUID> eventIds = sql.list("""
+        params.addAll(List.of(PricesChanged.MAX_CHANGES, PricesChanged.TYPE, now));
+        var recorded = sql.list("""
                 with changed as (
                   update catalog_price p
                      set state = case when p.valid_to <= ? then 'INACTIVE' else 'ACTIVE' end, changed_at = ?, changed_by = ?
                    where %s
-                  returning p.id as price_id, p.config_id, p.price, p.valid_from, p.valid_to, p.state
+                  returning p.id as price_id, p.config_id, p.state, p.price, p.valid_from, p.valid_to, p.changed_at
+                ), batch as (
+                  select c.changed_at, jsonb_agg(%s order by c.price_id) as changes
+                    from (select c.*, (row_number() over (order by c.price_id) - 1) / ? as batch from changed c) c
+                   group by c.batch, c.changed_at
                 ), recorded as (
                   insert into outbox_event (id, type, version, account_id, occurred_at, payload)
-                  select gen_random_uuid(), case when c.state = 'ACTIVE' then ? else ? end, 1, null, ?,
-                         case when c.state = 'ACTIVE' then %s else %s end
-                    from changed c
+                  select gen_random_uuid(), ?, 1, null, ?, %s from batch b
                   returning id
                 )
-                select id from recorded""".formatted(due, activatedPayload, expiredPayload), params,
-                r -> r.getObject("id", UUID.class));
-        outbox.insertedInBulk(eventIds);
-        return eventIds.size();
+                select r.id, (select count(*) from changed) as changed from recorded r""".formatted(due, changePayload,
+                eventPayload), params, r -> new Recorded(r.getObject("id", UUID.class), r.getLong("changed")));
+        outbox.insertedInBulk(recorded.stream().map(Recorded::eventId).toList());
+        return recorded.isEmpty() ? 0 : Math.toIntExact(recorded.get(0).changes());
+    }
+
+    private record Recorded(UUID eventId, long changes) {
     }
 }

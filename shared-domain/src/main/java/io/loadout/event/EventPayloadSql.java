@@ -18,8 +18,8 @@ public final class EventPayloadSql {
     private EventPayloadSql() {
     }
 
-    /** The payload's JSON keys, as Jackson writes {@code type}. */
-    public static List<String> keys(ObjectMapper json, Class<? extends DomainEvent> type) {
+    /** The payload's JSON keys, as Jackson writes {@code type} (an event or an entry of one). */
+    public static List<String> keys(ObjectMapper json, Class<? extends Record> type) {
         return json.getSerializationConfig().introspect(json.constructType(type)).findProperties().stream()
                 .filter(BeanPropertyDefinition::couldSerialize)
                 .map(BeanPropertyDefinition::getName)
@@ -28,7 +28,7 @@ public final class EventPayloadSql {
     }
 
     /** A {@code jsonb_build_object(…)} of {@code type}'s payload over the columns of row {@code alias}. */
-    public static String jsonb(ObjectMapper json, Class<? extends DomainEvent> type, String alias) {
+    public static String jsonb(ObjectMapper json, Class<? extends Record> type, String alias) {
         return keys(json, type).stream()
                 .map(key -> "'" + key + "', " + alias + "." + column(key))
                 .collect(Collectors.joining(", ", "jsonb_build_object(", ")"));

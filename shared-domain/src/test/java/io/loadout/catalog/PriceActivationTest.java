@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadout.catalog.CatalogCommands.PriceForConfiguration;
 import io.loadout.catalog.CatalogViews.PriceView;
-import io.loadout.event.DomainEvent;
 import io.loadout.event.EventEnvelope;
 import io.loadout.event.EventPayloadSql;
 import io.loadout.testdoubles.RecordingEventPublisher;
@@ -74,11 +73,10 @@ class PriceActivationTest {
 
         job.run();
         // expected from the windows alone: ended by then → expired (never announced active), started → activated
-        var expected = new ArrayList<DomainEvent>();
+        var expected = new ArrayList<PriceChange>();
         for (var p : windows) {
-            expected.add(p.validTo() != null && !p.validTo().isAfter(late)
-                    ? new PriceExpired(p.id(), configId, p.price(), p.validFrom(), p.validTo())
-                    : new PriceActivated(p.id(), configId, p.price(), p.validFrom(), p.validTo()));
+            expected.add(new PriceChange(p.id(), configId, p.validTo() != null && !p.validTo().isAfter(late)
+                    ? PriceState.INACTIVE : PriceState.ACTIVE, p.price(), p.validFrom(), p.validTo()));
         }
         assertThat(eventsOfThisConfiguration()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(storedStates()).containsExactly("INACTIVE", "INACTIVE", "INACTIVE", "ACTIVE");
@@ -94,7 +92,7 @@ class PriceActivationTest {
         job.run();
         TestClock.CLOCK.set(now.plus(HOUR).plusSeconds(20)); // the start is within this run's look-back
         job.run();
-        assertThat(eventsOfThisConfiguration()).singleElement().isInstanceOf(PriceActivated.class);
+        assertThat(eventsOfThisConfiguration()).singleElement().extracting(PriceChange::state).isEqualTo(PriceState.ACTIVE);
     }
 
     @Test
@@ -115,7 +113,7 @@ class PriceActivationTest {
         assertThat(whileWriting.itemsProcessed()).isZero();
         job.run();
         assertThat(storedStates()).containsExactly("ACTIVE");
-        assertThat(eventsOfThisConfiguration()).singleElement().isInstanceOf(PriceActivated.class);
+        assertThat(eventsOfThisConfiguration()).singleElement().extracting(PriceChange::state).isEqualTo(PriceState.ACTIVE);
     }
 
     @Test
@@ -123,24 +121,58 @@ class PriceActivationTest {
         var p = set("700", now.minus(DAY), now.plus(HOUR));
         assertThat(storedStates()).containsExactly("ACTIVE");
         assertThat(eventsOfThisConfiguration()).containsExactly(
-                new PriceActivated(p.id(), configId, new BigDecimal("700.00"), p.validFrom(), p.validTo()));
+                new PriceChange(p.id(), configId, PriceState.ACTIVE, new BigDecimal("700.00"), p.validFrom(), p.validTo()));
         job.run();
         assertThat(eventsOfThisConfiguration()).hasSize(1);
     }
 
     @Test
-    void theSqlPayloadHasTheKeysJacksonWritesForTheRecord() {
-        var sample = new PriceExpired(1, 2, new BigDecimal("3.50"), now, now.plus(DAY));
-        var jacksonKeys = new ArrayList<String>();
-        json.valueToTree(sample).fieldNames().forEachRemaining(jacksonKeys::add);
-        assertThat(EventPayloadSql.keys(json, PriceExpired.class)).containsExactlyInAnyOrderElementsOf(jacksonKeys);
-        assertThat(EventPayloadSql.keys(json, PriceActivated.class)).containsExactlyInAnyOrderElementsOf(jacksonKeys);
-        // and what SQL wrote reads back as the record, money and instants exact (2nd test above: whole records)
+    void theSqlPayloadHasTheKeysJacksonWritesForTheRecords() {
+        var change = new PriceChange(1, 2, PriceState.INACTIVE, new BigDecimal("3.50"), now, now.plus(DAY));
+        assertThat(EventPayloadSql.keys(json, PriceChange.class)).containsExactlyInAnyOrderElementsOf(keysOf(change));
+        assertThat(EventPayloadSql.keys(json, PricesChanged.class))
+                .containsExactlyInAnyOrderElementsOf(keysOf(new PricesChanged(now, List.of(change))));
+        // and what SQL wrote reads back as the records, money and instants exact (1st test above: whole records)
         var p = set("3.50", now.minus(DAY), now.plus(HOUR));
         TestClock.CLOCK.advance(HOUR.multipliedBy(2));
+        Instant ran = TestClock.CLOCK.instant();
         job.run();
-        assertThat(transport.ofType(PriceExpired.TYPE)).map(e -> e.payloadAs(PriceExpired.class, json))
-                .contains(new PriceExpired(p.id(), configId, new BigDecimal("3.50"), p.validFrom(), p.validTo()));
+        assertThat(transport.ofType(PricesChanged.TYPE)).map(e -> e.payloadAs(PricesChanged.class, json))
+                .contains(new PricesChanged(ran, List.of(new PriceChange(p.id(), configId, PriceState.INACTIVE,
+                        new BigDecimal("3.50"), p.validFrom(), p.validTo()))));
+    }
+
+    @Test
+    void aBacklogLargerThanOneEventIsSplitAndEveryChangeIsInExactlyOneEvent() {
+        int prices = 2 * PricesChanged.MAX_CHANGES + 37;
+        // back-to-back one-second windows after the watermark, the last one open-ended: all but it end by the run
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into catalog_price (config_id, price, valid_from, valid_to, state, created_at, created_by,
+                                           changed_at, changed_by)
+                select ?1, 1 + i / 100.0, s.at + make_interval(secs => i),
+                       case when i < ?3 - 1 then s.at + make_interval(secs => i + 1) end, 'SCHEDULED', s.at, 'test',
+                       s.at, 'test'
+                  from (select cast(?2 as timestamptz) as at) s, generate_series(0, ?3 - 1) i""")
+                .setParameter(1, configId).setParameter(2, now.plus(HOUR)).setParameter(3, prices).executeUpdate());
+        TestClock.CLOCK.advance(HOUR.multipliedBy(3));
+
+        var outcome = job.run();
+
+        var events = transport.ofType(PricesChanged.TYPE).stream().map(e -> e.payloadAs(PricesChanged.class, json))
+                .filter(e -> e.changes().stream().anyMatch(c -> c.configId() == configId)).toList();
+        assertThat(events).extracting(e -> e.changes().size()).containsExactlyInAnyOrder(
+                PricesChanged.MAX_CHANGES, PricesChanged.MAX_CHANGES, prices - 2 * PricesChanged.MAX_CHANGES);
+        var changes = events.stream().flatMap(e -> e.changes().stream()).toList();
+        assertThat(changes).extracting(PriceChange::priceId).doesNotHaveDuplicates().hasSize(prices);
+        assertThat(changes).filteredOn(c -> c.state() == PriceState.ACTIVE).singleElement()
+                .extracting(PriceChange::validTo).isNull();
+        assertThat(outcome.itemsProcessed()).isEqualTo(prices);
+    }
+
+    List<String> keysOf(Object value) {
+        var keys = new ArrayList<String>();
+        json.valueToTree(value).fieldNames().forEachRemaining(keys::add);
+        return keys;
     }
 
     PriceView set(String price, Instant from, Instant to) {
@@ -148,17 +180,14 @@ class PriceActivationTest {
                 .get(0);
     }
 
-    /** This configuration's price events as published, read back through their records. */
-    List<DomainEvent> eventsOfThisConfiguration() {
-        var events = new ArrayList<DomainEvent>();
-        for (EventEnvelope e : transport.published) {
-            if (e.type().equals(PriceActivated.TYPE) && e.payloadAs(PriceActivated.class, json).configId() == configId) {
-                events.add(e.payloadAs(PriceActivated.class, json));
-            } else if (e.type().equals(PriceExpired.TYPE) && e.payloadAs(PriceExpired.class, json).configId() == configId) {
-                events.add(e.payloadAs(PriceExpired.class, json));
-            }
+    /** This configuration's price changes as published, read back through their records. */
+    List<PriceChange> eventsOfThisConfiguration() {
+        var changes = new ArrayList<PriceChange>();
+        for (EventEnvelope e : transport.ofType(PricesChanged.TYPE)) {
+            e.payloadAs(PricesChanged.class, json).changes().stream().filter(c -> c.configId() == configId)
+                    .forEach(changes::add);
         }
-        return events;
+        return changes;
     }
 
     @SuppressWarnings("unchecked")

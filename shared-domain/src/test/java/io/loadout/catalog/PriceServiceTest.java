@@ -139,17 +139,18 @@ class PriceServiceTest {
             assertThat(prices.pricesOf(configId)).extracting(PriceView::status)
                     .containsExactly(PriceState.INACTIVE, PriceState.ACTIVE);
             assertThat(storedStates()).containsExactly("INACTIVE", "ACTIVE");
-            var events = transport.published.subList(before, transport.published.size());
-            assertThat(events).filteredOn(e -> e.type().equals(PriceActivated.TYPE))
-                    .extracting(e -> e.payloadAs(PriceActivated.class, json))
-                    .contains(new PriceActivated(next.id(), configId, new BigDecimal("1100.00"), next.validFrom(), null));
-            assertThat(events).filteredOn(e -> e.type().equals(PriceExpired.TYPE))
-                    .extracting(e -> e.payloadAs(PriceExpired.class, json).priceId()).contains(current.id());
+            var changes = transport.published.subList(before, transport.published.size()).stream()
+                    .filter(e -> e.type().equals(PricesChanged.TYPE))
+                    .flatMap(e -> e.payloadAs(PricesChanged.class, json).changes().stream()).toList();
+            assertThat(changes).contains(new PriceChange(next.id(), configId, PriceState.ACTIVE,
+                    new BigDecimal("1100.00"), next.validFrom(), null));
+            assertThat(changes).filteredOn(c -> c.state() == PriceState.INACTIVE)
+                    .extracting(PriceChange::priceId).contains(current.id());
 
             int after = transport.published.size();
             job.run();
             assertThat(transport.published.subList(after, transport.published.size()))
-                    .extracting(EventEnvelope::type).doesNotContain(PriceActivated.TYPE, PriceExpired.TYPE);
+                    .extracting(EventEnvelope::type).doesNotContain(PricesChanged.TYPE);
             assertThat(storedStates()).containsExactly("INACTIVE", "ACTIVE");
         } finally {
             TestClock.CLOCK.set(now);
