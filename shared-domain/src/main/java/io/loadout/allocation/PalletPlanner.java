@@ -113,7 +113,7 @@ public final class PalletPlanner {
                 (PalletPacking.fitsOnAPallet(spec, u) ? fits : unpackable).add(u);
             }
         }
-        var packed = PalletPacking.packAll(spec, fits);
+        var packed = PalletPacking.fewerLargestFirst(spec, fits, PalletPacking.packAll(spec, fits));
         long startCpu = PlanningClock.millis();
         var pallets = finish(spec, packed, topUps, money, startCpu + TOP_UP_BUDGET_MS);
         int kept = (int) pallets.stream().filter(p -> !p.economical()).count();
@@ -165,9 +165,14 @@ public final class PalletPlanner {
 
     /** The fewest pallets any packing could use: total volume and weight over one pallet's, rounded up. */
     public static int lowerBound(Spec spec, List<Units> units) {
+        return (int) Math.ceil(fill(spec, units) - 1e-9);
+    }
+
+    /** How many pallets' worth the units are: the larger of their total volume and weight over one pallet's. */
+    static double fill(Spec spec, List<Units> units) {
         double volume = units.stream().mapToDouble(u -> u.volume() * u.count()).sum();
         double weight = units.stream().mapToDouble(u -> u.weightLb().doubleValue() * u.count()).sum();
-        return (int) Math.ceil(Math.max(volume / spec.volume(), weight / spec.weight()) - 1e-9);
+        return Math.max(volume / spec.volume(), weight / spec.weight());
     }
 
     /** Shares the freight of one pallet of {@code content} (see {@link FreightSharing}). */

@@ -58,6 +58,26 @@ class PalletPlannerTest {
     }
 
     /**
+     * Bench datasets 14 and 15 (oldest first): LAFF in that order needs 6 pallets, with the largest units first 5, the
+     * volume/weight bound (computed by the bench's own arithmetic, not the planner's). The planner packs both orders.
+     */
+    @Test
+    void whenTheAgeOrderNeedsAPalletMoreThanTheBoundTheLargestUnitsFirstCanReachIt() {
+        for (int seed : new int[] {14, 15}) {
+            var units = BenchDatasets.units(BenchDatasets.skus(seed));
+            int bound = BenchDatasets.lowerBound(BenchDatasets.PALLET, units);
+            assertThat(PalletPacking.pack(BenchDatasets.PALLET, units, Integer.MAX_VALUE)).as("dataset %d, age order", seed)
+                    .hasSize(bound + 1);
+
+            var plan = PalletPlanner.plan(BenchDatasets.PALLET, units, List.of(), BigDecimal.ZERO);
+
+            assertThat(plan.pallets()).as("dataset %d", seed).hasSize(bound);
+            assertThat(plan.pallets().stream().mapToInt(Pallet::units).sum())
+                    .isEqualTo(units.stream().mapToInt(Units::count).sum());
+        }
+    }
+
+    /**
      * A dense unit pays by weight, a bulky light one by volume. A: 10³ in³ = 0.00723 of the volume, 110 lb = 0.05
      * of the weight: 0.05. B: 24×20×12 = 0.04167 of the volume, 1 lb = 0.00045: 0.04167. Of $1,000, A pays
      * 0.05 / 0.091667 = 545.4545, B 454.5454; the leftover cent goes to B's larger remainder.
