@@ -3,13 +3,18 @@ package io.loadout.adapters.jdk;
 import io.loadout.backup.DatabaseDumps;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -19,6 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class PgDumpFolder implements DatabaseDumps {
+
+    /** How long a stopped pg_dump gets to exit and close its output. */
+    private static final Duration STOPPING = Duration.ofSeconds(10);
 
     private final PgDumpConfig config;
     private final String jdbcUrl;
@@ -76,10 +84,32 @@ public class PgDumpFolder implements DatabaseDumps {
                 .redirectErrorStream(true);
         password.ifPresent(secret -> process.environment().put("PGPASSWORD", secret));
         var running = process.start();
-        String output = new String(running.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!running.waitFor(30, TimeUnit.MINUTES) || running.exitValue() != 0) {
+        // read on another thread, so a pg_dump that hangs without writing cannot hold this one past the timeout
+        var output = CompletableFuture.supplyAsync(() -> readAll(running.getInputStream()));
+        boolean finished = running.waitFor(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (!finished) {
+            running.destroyForcibly().waitFor(STOPPING.toSeconds(), TimeUnit.SECONDS);
+        }
+        if (!finished || running.exitValue() != 0) {
             Files.deleteIfExists(file);
-            throw new IOException("pg_dump failed: " + output.strip());
+            throw new IOException((finished ? "pg_dump failed: " : "pg_dump did not finish within " + config.timeout()
+                    + " and was stopped: ") + outputOf(output));
+        }
+    }
+
+    private static String readAll(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "(its output could not be read: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String outputOf(CompletableFuture<String> output) throws InterruptedException {
+        try {
+            return output.get(STOPPING.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return "(no output)";
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,13 +22,21 @@ class PgDumpFolderTest {
     Path dir;
 
     private PgDumpFolder folder(String jdbcUrl) {
+        return folder(jdbcUrl, "pg_dump", Duration.ofMinutes(1));
+    }
+
+    private PgDumpFolder folder(String jdbcUrl, String program, Duration timeout) {
         PgDumpConfig config = new PgDumpConfig() {
             public Path dir() {
                 return dir;
             }
 
             public String pgDump() {
-                return "pg_dump";
+                return program;
+            }
+
+            public Duration timeout() {
+                return timeout;
             }
         };
         return new PgDumpFolder(config, jdbcUrl, TestPostgres.USER, Optional.empty());
@@ -56,6 +65,22 @@ class PgDumpFolderTest {
         assertThatThrownBy(() -> folder(missing).take("loadout-20261121T030000Z.dump"))
                 .isInstanceOf(IOException.class).hasMessageStartingWith("pg_dump failed:")
                 .hasMessageContaining("no_such_database");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    /** A stand-in for a pg_dump that hangs without a word: it is itself the process that sleeps. */
+    @Test
+    void aDumpThatHangsIsStoppedAfterTheTimeoutAndLeavesNothing(@TempDir Path bin) throws Exception {
+        Path hanging = bin.resolve("pg_dump");
+        Files.writeString(hanging, "#!/bin/sh\nexec sleep 120\n");
+        hanging.toFile().setExecutable(true);
+        var dumps = folder(TestPostgres.jdbcUrl("unused"), hanging.toString(), Duration.ofSeconds(1));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> dumps.take("loadout-20261121T030000Z.dump"))
+                .isInstanceOf(IOException.class).hasMessageStartingWith("pg_dump did not finish within PT1S");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
         assertThat(dir).isEmptyDirectory();
     }
 
