@@ -3,7 +3,7 @@
 # receipt for event functions, and (below) the bucket for imports.
 locals {
   no_secrets = {}
-  # Functions that answer people or short events start on the JVM's first compiler only: 0.7-0.9 s less start
+  # Functions that answer people or short events start on the JVM's first compiler only: 0.7-1.3 s less start
   # (ADR 0023); imports and jobs keep the optimising one for their long batches.
   quick_start = { JAVA_TOOL_OPTIONS = "-XX:TieredStopAtLevel=1" }
   functions = {
