@@ -19,7 +19,7 @@ public final class PalletPlanner {
      * packing and the database's share, generation stays within 200 ms. A repack for age gets
      * {@value #AGE_TOP_UP_MS} ms more for its own top-ups.
      */
-    static final long TOP_UP_BUDGET_MS = 80;
+    static final long TOP_UP_BUDGET_MS = 60;
     static final long AGE_TOP_UP_MS = 40;
 
     /** Sizes in inches and pounds. */

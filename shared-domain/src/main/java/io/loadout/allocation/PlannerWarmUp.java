@@ -10,12 +10,12 @@ import java.util.List;
  * {@link PalletPlanner#warmUp()}: plans a fixed 400-unit, 20-SKU dataset on the default pallet, without money and
  * with top-ups, {@value #PASSES} times over, so the packer's and the pricing's classes are loaded and their loops
  * compiled before the first real generation (measured: 2 passes left the first call at 225 ms, 3 at 196-205 ms, 5 at
- * 151-192 ms, for 0.8-1.1 s of CPU on the warm-up's own thread).
+ * 151-192 ms one day and 203-270 ms the next, 8 at 143-263 ms that day, for 1.0-1.2 s on the warm-up's own thread).
  */
 final class PlannerWarmUp {
 
     /** Passes over the dataset: the JIT compiles a loop once it has run often enough, not after its first run. */
-    static final int PASSES = 5;
+    static final int PASSES = 8;
 
     private PlannerWarmUp() {
     }

@@ -79,7 +79,7 @@ class AllocationBench {
         PalletPlanner.warmUp(); // what the application does at start-up
         double warmUpMs = (System.nanoTime() - started) / 1e6;
         started = System.nanoTime();
-        pallets.generate(t.clientId(), t.storeId(), AllocationFixture.ADMIN);
+        long firstPlanMs = pallets.generate(t.clientId(), t.storeId(), AllocationFixture.ADMIN).planMillis();
         double firstMs = (System.nanoTime() - started) / 1e6;
         var runs = new ArrayList<PalletService.Generated>();
         var cpuMs = new ArrayList<Double>();
@@ -96,8 +96,8 @@ class AllocationBench {
         long planMs = runs.stream().mapToLong(PalletService.Generated::planMillis).sorted().skip(runs.size() / 2)
                 .findFirst().orElseThrow();
         line("pallet generation", ("%.0f ms end to end (DB read, planning, saving drafts; %.0f ms CPU of this thread),"
-                + " planning %d ms; first call %.0f ms after a %.0f ms warm-up  [goal <= 200 ms, first call included]")
-                .formatted(generateMs, cpuMs.get(cpuMs.size() / 2), planMs, firstMs, warmUpMs));
+                + " planning %d ms; first call %.0f ms (planning %d ms) after a %.0f ms warm-up  [goal <= 200 ms, first call included]")
+                .formatted(generateMs, cpuMs.get(cpuMs.size() / 2), planMs, firstMs, firstPlanMs, warmUpMs));
 
         var spec = pallets.spec();
         var bySku = skus.stream().collect(Collectors.toMap(Sku::asin, s -> s));
