@@ -131,14 +131,16 @@ class CatalogBench {
                 }
             }
             TestClock.CLOCK.set(start);
+            int events = transport.published.size(); // of the last run
+            transport.published.clear(); // the recorded events would otherwise weigh on the export's heap below
             double[] total = new double[RUNS];
             Arrays.setAll(total, i -> committed[i] + published[i]);
             line("activation job, %s backlog".formatted(human(backlog)),
                     "%,d–%,d rows change; plain SELECT of them %s".formatted(min(rows), max(rows), ms(select)));
             line("  job, to its commit", "%s = %s× the SELECT  [goal ≤ 5×]".formatted(ms(committed),
                     ratio(committed, select)));
-            line("  job, + relay publishing ≤ 500 events", "%s = %s× the SELECT (%d events published per run)".formatted(
-                    ms(total), ratio(total, select), transport.published.size()));
+            line("  job, + relay publishing its events", "%s = %s× the SELECT (%d events published per run)".formatted(
+                    ms(total), ratio(total, select), events));
         }
     }
 
