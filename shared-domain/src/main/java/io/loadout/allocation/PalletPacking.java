@@ -49,7 +49,8 @@ final class PalletPacking {
      */
     static List<List<Units>> fewerLargestFirst(Spec spec, List<Units> units, List<List<Units>> packed) {
         int fewerPallets = packed.size() - 1;
-        if (fewerPallets < PalletPlanner.lowerBound(spec, units) || PalletPlanner.fill(spec, units) / fewerPallets > REACHABLE_FILL) {
+        if (fewerPallets < PalletPlanner.lowerBound(spec, units)
+                || PalletPlanner.fill(spec, units) / fewerPallets > REACHABLE_FILL) {
             return packed;
         }
         var largestFirst = new ArrayList<>(units);
