@@ -46,7 +46,7 @@ class ArchitectureTest {
             "migration"};
 
     /** The business systems. One uses another only through what that one declares for it (see below). */
-    private static final String[] FEATURES = {"catalog", "allocation"};
+    private static final String[] FEATURES = {"catalog", "allocation", "orders"};
 
     private static final JavaClasses LOADOUT = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -1,0 +1,38 @@
+package io.loadout.orders;
+
+import io.loadout.account.Caller;
+import io.loadout.orders.OrdersCommands.NewCustomer;
+import io.loadout.orders.OrdersViews.CustomerView;
+import io.loadout.shared.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+
+/** A seller's customers: the caller sells as its own account; an admin sees every seller's. */
+@ApplicationScoped
+public class CustomerService {
+
+    private final Customers customers;
+    private final Clock clock;
+
+    CustomerService(Customers customers, Clock clock) {
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CustomerView create(Caller caller, @Valid @NotNull NewCustomer cmd) {
+        return customers.create(caller.accountId(), cmd, clock.instant(), caller.actor());
+    }
+
+    /** 404 for another seller's customer unless the caller is an admin. */
+    @Transactional
+    public CustomerView get(Caller caller, long customerId) {
+        long seller = customers.sellerOf(customerId)
+                .orElseThrow(() -> new DomainException.NotFound("customer", customerId));
+        caller.requireVisible("customer", customerId, seller);
+        return customers.find(seller, customerId).orElseThrow();
+    }
+}

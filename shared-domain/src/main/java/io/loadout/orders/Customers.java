@@ -1,0 +1,110 @@
+package io.loadout.orders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadout.orders.OrdersCommands.NewCustomer;
+import io.loadout.orders.OrdersViews.CustomerView;
+import io.loadout.shared.Actor;
+import io.loadout.shared.DomainException;
+import io.loadout.shared.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The only writer of {@code customer}. One customer per email (any case) and seller: the database refuses a second
+ * one, and the refusal names {@code email}.
+ */
+@ApplicationScoped
+public class Customers {
+
+    private static final TypeReference<Map<String, String>> SOCIAL = new TypeReference<>() {
+    };
+
+    private final Sql sql;
+    private final ObjectMapper json;
+    private final OrdersConfig config;
+
+    Customers(Sql sql, ObjectMapper json, OrdersConfig config) {
+        this.sql = sql;
+        this.json = json;
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CustomerView create(long sellerId, NewCustomer cmd, Instant now, Actor actor) {
+        String email = blankToNull(cmd.email());
+        var phone = Optional.ofNullable(blankToNull(cmd.phone()))
+                .map(p -> PhoneNumber.parse("phone", p, config.defaultCountryCode()));
+        if (email != null) {
+            byEmail(sellerId, email).ifPresent(existing -> {
+                throw emailTaken(sellerId, email, existing);
+            });
+        }
+        try {
+            return sql.one("""
+                    insert into customer (seller_id, name, email, phone, phone_e164, address, social, notes,
+                                          created_at, created_by, updated_at, updated_by)
+                    values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) returning *""",
+                    Arrays.asList(sellerId, cmd.name().strip(), email, phone.map(PhoneNumber::entered).orElse(null),
+                            phone.flatMap(PhoneNumber::e164).orElse(null), blankToNull(cmd.address()),
+                            socialJson(cmd.social()), blankToNull(cmd.notes()), now, actor.name(), now, actor.name()),
+                    this::view).orElseThrow();
+        } catch (RuntimeException e) {
+            if (Sql.violatedConstraint(e).filter("customer_seller_email_uq"::equals).isPresent()) {
+                throw emailTaken(sellerId, email, byEmail(sellerId, email).orElse(null)); // a racing create won
+            }
+            throw e;
+        }
+    }
+
+    /** The seller's customer, or empty (also for another seller's id: tenants cannot probe for ids). */
+    public Optional<CustomerView> find(long sellerId, long customerId) {
+        return sql.one("select * from customer where id = ? and seller_id = ?", List.of(customerId, sellerId), this::view);
+    }
+
+    /** Whose customer this is, if it exists. */
+    public Optional<Long> sellerOf(long customerId) {
+        return sql.one("select seller_id from customer where id = ?", List.of(customerId), r -> r.getLong("seller_id"));
+    }
+
+    /** The seller's customer with this email, in any case. */
+    public Optional<CustomerView> byEmail(long sellerId, String email) {
+        return sql.one("select * from customer where seller_id = ? and lower(email) = lower(?)",
+                List.of(sellerId, email.strip()), this::view);
+    }
+
+    private static DomainException emailTaken(long sellerId, String email, CustomerView existing) {
+        return new DomainException.Conflict("email", "seller " + sellerId + " already has a customer with email "
+                + email, existing == null ? null : "customer/" + existing.id());
+    }
+
+    private String socialJson(Map<String, String> social) {
+        try {
+            return json.writeValueAsString(social == null ? Map.of() : social);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serializes", e);
+        }
+    }
+
+    CustomerView view(Sql.Row r) throws SQLException {
+        try {
+            return new CustomerView(r.getLong("id"), r.getLong("seller_id"), r.getString("name"), r.getString("email"),
+                    r.getString("phone"), r.getString("phone_e164"), r.getString("address"),
+                    json.readValue(r.getString("social"), SOCIAL), r.getString("notes"), r.getInstant("created_at"),
+                    r.getInstant("updated_at"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("customer " + r.getLong("id") + " has unreadable social handles", e);
+        }
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,171 @@
+package io.loadout.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.loadout.account.AccountService;
+import io.loadout.account.Caller;
+import io.loadout.account.NewAccount;
+import io.loadout.account.Role;
+import io.loadout.orders.OrdersCommands.NewCustomer;
+import io.loadout.orders.OrdersCommands.NewItem;
+import io.loadout.shared.DomainException;
+import io.loadout.testdoubles.TestClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Customers and items of a seller: uniqueness per seller, phones, tenant isolation, the stock race. */
+@QuarkusTest
+class CustomersAndItemsTest {
+
+    @Inject
+    AccountService accounts;
+    @Inject
+    CustomerService customers;
+    @Inject
+    ItemService itemService;
+    @Inject
+    Items items;
+
+    Caller seller;
+    Caller otherSeller;
+
+    @BeforeEach
+    void sellers() {
+        seller = seller("Shopper A");
+        otherSeller = seller("Shopper B");
+    }
+
+    Caller seller(String name) {
+        long id = accounts.create(new NewAccount(name, UUID.randomUUID() + "@sellers.test", Role.CLIENT)).id();
+        return new Caller(id, Role.CLIENT);
+    }
+
+    static NewCustomer customer(String name, String email, String phone) {
+        return new NewCustomer(name, email, phone, "1 High St", Map.of("instagram", "@" + name.toLowerCase()), null);
+    }
+
+    @Test
+    void anEmailIsOneCustomerPerSellerInAnyCaseButAnotherSellerMayHaveIt() {
+        var ana = customers.create(seller, customer("Ana", "Ana.Silva@Example.com", null));
+
+        assertThatThrownBy(() -> customers.create(seller, customer("Ana S", "ana.silva@example.COM", null)))
+                .isInstanceOfSatisfying(DomainException.Conflict.class, e -> {
+                    assertThat(e.field()).isEqualTo("email");
+                    assertThat(e.conflictsWith()).isEqualTo("customer/" + ana.id());
+                });
+        assertThat(customers.create(otherSeller, customer("Ana", "ana.silva@example.com", null)).sellerId())
+                .isEqualTo(otherSeller.accountId());
+        // customers without an email are not unique by anything
+        customers.create(seller, customer("Bo", null, null));
+        customers.create(seller, customer("Bo", null, "+44 20 7946 0000"));
+    }
+
+    @Test
+    void aPhoneIsKeptAsEnteredAndInE164WhereItCanBeRead() {
+        // the test profile reads national numbers as UK ones (44): 020 7946 0958 is +44 20 7946 0958
+        var uk = customers.create(seller, customer("Cy", null, " 020 7946 0958 "));
+        var us = customers.create(seller, customer("Di", null, "+1 (415) 555-0132"));
+        var shortNumber = customers.create(seller, customer("Ed", null, "+44 123"));
+
+        assertThat(List.of(uk.phone(), uk.phoneE164())).containsExactly("020 7946 0958", "+442079460958");
+        assertThat(us.phoneE164()).isEqualTo("+14155550132");
+        assertThat(shortNumber.phone()).isEqualTo("+44 123");
+        assertThat(shortNumber.phoneE164()).isNull();
+        assertThatThrownBy(() -> customers.create(seller, customer("Fe", null, "call me")))
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.field()).isEqualTo("phone"));
+    }
+
+    @Test
+    void aSellerSeesOnlyItsOwnCustomersAndAnAdminSeesAll() {
+        var mine = customers.create(seller, customer("Gil", "gil@example.com", null));
+
+        assertThatThrownBy(() -> customers.get(otherSeller, mine.id())).isInstanceOf(DomainException.NotFound.class);
+        assertThat(customers.get(seller, mine.id()).social()).containsEntry("instagram", "@gil");
+        assertThat(customers.get(new Caller(1, Role.ADMIN), mine.id()).name()).isEqualTo("Gil");
+    }
+
+    @Test
+    void aSkuIsOneItemPerSellerInAnyCase() {
+        var mug = itemService.create(seller, new NewItem("MUG-1", "Mug", new BigDecimal("12.50"), 3, null));
+
+        assertThat(mug.active()).isTrue();
+        assertThatThrownBy(() -> itemService.create(seller, new NewItem("mug-1", "Mug", BigDecimal.ONE, 1, true)))
+                .isInstanceOfSatisfying(DomainException.Conflict.class, e -> assertThat(e.field()).isEqualTo("sku"));
+        assertThat(itemService.create(otherSeller, new NewItem("mug-1", "Mug", BigDecimal.ONE, 1, true)).sku())
+                .isEqualTo("mug-1");
+    }
+
+    /** 50 orders at once for the last 10 units, one unit each: 10 get one, 40 are told how many are left. */
+    @Test
+    void fiftyConcurrentTakesOfTheLastTenUnitsSellExactlyTen() throws Exception {
+        var item = itemService.create(seller, new NewItem("LAST-10", "Last ten", new BigDecimal("9.99"), 10, true));
+        var start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        var outcomes = new ArrayList<CompletableFuture<String>>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                String field = "lines[" + i + "].quantity";
+                outcomes.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> items.take(seller.accountId(), item.id(), 1, field,
+                                TestClock.CLOCK.instant(), seller.actor()));
+                        return "sold";
+                    } catch (DomainException.Conflict refused) {
+                        return refused.field().equals(field) ? "refused" : "misnamed " + refused.field();
+                    }
+                }, pool));
+            }
+            start.countDown();
+            var results = new ArrayList<String>();
+            for (var outcome : outcomes) {
+                results.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(results).filteredOn("sold"::equals).hasSize(10);
+            assertThat(results).filteredOn("refused"::equals).hasSize(40);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> items.find(seller.accountId(), item.id())).orElseThrow()
+                .stock()).isZero();
+    }
+
+    @Test
+    void stockNeverGoesBelowZeroEvenWhenAskedForMoreThanThereIs() {
+        var item = itemService.create(seller, new NewItem("TWO", "Two left", new BigDecimal("5.00"), 2, true));
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> items.take(seller.accountId(), item.id(), 3,
+                "lines[0].quantity", TestClock.CLOCK.instant(), seller.actor())))
+                .isInstanceOfSatisfying(DomainException.Conflict.class,
+                        e -> assertThat(e.getMessage()).contains("has 2 in stock, 3 asked"));
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> items.take(otherSeller.accountId(),
+                item.id(), 1, "lines[0].itemId", TestClock.CLOCK.instant(), otherSeller.actor())))
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class,
+                        e -> assertThat(e.field()).isEqualTo("lines[0].itemId"));
+        var back = QuarkusTransaction.requiringNew().call(() -> items.giveBack(seller.accountId(), item.id(), 4,
+                TestClock.CLOCK.instant(), seller.actor()));
+        assertThat(back.stock()).isEqualTo(6);
+    }
+
+    static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
