@@ -53,11 +53,12 @@ public class Items {
     }
 
     /**
-     * Takes {@code quantity} units of the seller's item out of stock (an order line), or refuses naming {@code field}:
-     * not found (also another seller's item), inactive, or fewer units left than asked.
+     * Takes {@code quantity} units of the seller's item out of stock for the order line at {@code line} (e.g.
+     * {@code lines[2]}), or refuses naming {@code line.itemId} (no such item of this seller, or inactive) or
+     * {@code line.quantity} (fewer units left than asked).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ItemView take(long sellerId, long itemId, int quantity, String field, Instant now, Actor actor) {
+    public ItemView take(long sellerId, long itemId, int quantity, String line, Instant now, Actor actor) {
         var taken = sql.one("""
                 update item set stock = stock - ?, updated_at = ?, updated_by = ?
                  where id = ? and seller_id = ? and active and stock >= ? returning *""",
@@ -65,13 +66,13 @@ public class Items {
         if (taken.isPresent()) {
             return taken.get();
         }
-        var item = find(sellerId, itemId).orElseThrow(() -> new DomainException.InvalidInput(field,
+        var item = find(sellerId, itemId).orElseThrow(() -> new DomainException.InvalidInput(line + ".itemId",
                 "seller " + sellerId + " has no item " + itemId));
         if (!item.active()) {
-            throw new DomainException.Conflict(field, "item " + item.sku() + " is inactive");
+            throw new DomainException.Conflict(line + ".itemId", "item " + item.sku() + " is inactive");
         }
-        throw new DomainException.Conflict(field, "item " + item.sku() + " has " + item.stock() + " in stock, "
-                + quantity + " asked");
+        throw new DomainException.Conflict(line + ".quantity", "item " + item.sku() + " has " + item.stock()
+                + " in stock, " + quantity + " asked");
     }
 
     /** Puts units back (a cancelled or reduced line); an inactive item takes them back too. */

@@ -10,7 +10,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /** What sellers ask the orders capability to create or change. Validated at the boundary (HTTP body, import row). */
@@ -36,5 +40,34 @@ public final class OrdersCommands {
             @NotNull @DecimalMin("0.00") @DecimalMax("9999999999.99") @Digits(integer = 10, fraction = 2) BigDecimal price,
             @NotNull @Min(0) @Max(1_000_000_000) Integer stock,
             Boolean active) {
+    }
+
+    /**
+     * An order of the seller's customer. There is no total: the server computes it from the lines ({@link OrderTotals}).
+     * {@code number} defaults to {@code L-<id>}.
+     */
+    public record NewOrder(
+            @NotNull Long customerId,
+            @Size(min = 1, max = 50) String number,
+            @NotEmpty @Size(max = 200) List<@Valid @NotNull NewLine> lines,
+            @DecimalMin("0.00") @DecimalMax("9999999999.99") @Digits(integer = 10, fraction = 2) BigDecimal shippingFee,
+            @Size(max = 4000) String notes) {
+    }
+
+    /** An item of the seller's (its name and price unless given) or free text with a price. */
+    public record NewLine(
+            Long itemId,
+            @Size(max = 300) String description,
+            @NotNull @Min(1) @Max(100_000) Integer quantity,
+            @DecimalMin("0.00") @DecimalMax("9999999999.99") @Digits(integer = 10, fraction = 2) BigDecimal unitPrice) {
+    }
+
+    /** A remittance; beyond what is owed only with {@code credit}. {@code paidOn} defaults to today. */
+    public record NewPayment(
+            @NotNull @DecimalMin("0.01") @DecimalMax("9999999999.99") @Digits(integer = 10, fraction = 2) BigDecimal amount,
+            LocalDate paidOn,
+            @Size(min = 1, max = 50) String method,
+            @Size(min = 1, max = 200) String reference,
+            Boolean credit) {
     }
 }

@@ -3,11 +3,14 @@ package io.loadout.orders;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /** What the orders capability answers sellers with. */
 // Jackson maps these outside JAX-RS signatures too (generic pages): native image
-@RegisterForReflection(targets = {OrdersViews.CustomerView.class, OrdersViews.ItemView.class})
+@RegisterForReflection(targets = {OrdersViews.CustomerView.class, OrdersViews.ItemView.class, OrdersViews.OrderView.class,
+        OrdersViews.LineView.class, OrdersViews.PaymentView.class})
 public final class OrdersViews {
 
     private OrdersViews() {
@@ -21,5 +24,20 @@ public final class OrdersViews {
 
     public record ItemView(long id, long sellerId, String sku, String name, BigDecimal price, int stock,
                            boolean active, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** {@code notes} are the seller's: never shown to buyers. */
+    public record OrderView(long id, long sellerId, long customerId, String number, OrderStatus status,
+                            List<LineView> lines, BigDecimal goodsTotal, BigDecimal shippingFee, BigDecimal total,
+                            BigDecimal paid, BigDecimal outstanding, PaymentStatus paymentStatus, String notes,
+                            Instant orderedAt, Instant cancelledAt) {
+    }
+
+    public record LineView(int lineNo, Long itemId, String description, int quantity, BigDecimal unitPrice,
+                           BigDecimal lineTotal) {
+    }
+
+    public record PaymentView(long id, long orderId, BigDecimal amount, LocalDate paidOn, String method,
+                              String reference, boolean credit, Instant createdAt) {
     }
 }

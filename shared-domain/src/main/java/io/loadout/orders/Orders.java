@@ -1,0 +1,237 @@
+package io.loadout.orders;
+
+import io.loadout.orders.OrdersCommands.NewLine;
+import io.loadout.orders.OrdersCommands.NewOrder;
+import io.loadout.orders.OrdersCommands.NewPayment;
+import io.loadout.orders.OrdersViews.LineView;
+import io.loadout.orders.OrdersViews.OrderView;
+import io.loadout.orders.OrdersViews.PaymentView;
+import io.loadout.shared.Actor;
+import io.loadout.shared.DomainException;
+import io.loadout.shared.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * The only writer of an order and its parts ({@code sales_order}, {@code order_line}, {@code payment}): one
+ * aggregate. Placing takes the item units in the same transaction ({@link Items#take}); a state change locks the
+ * order row, checks its current state and returns the event for the caller to append.
+ */
+@ApplicationScoped
+public class Orders {
+
+    private final Sql sql;
+    private final Items items;
+    private final Customers customers;
+
+    Orders(Sql sql, Items items, Customers customers) {
+        this.sql = sql;
+        this.items = items;
+        this.customers = customers;
+    }
+
+    public record Placed(OrderView order, OrderPlaced event) {
+    }
+
+    public record Cancelled(OrderView order, OrderCancelled event) {
+    }
+
+    public record Paid(OrderView order, PaymentView payment, PaymentRecorded event) {
+    }
+
+    private record Priced(int lineNo, Long itemId, String description, int quantity, BigDecimal unitPrice) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Placed place(long sellerId, NewOrder cmd, Instant now, Actor actor) {
+        customers.find(sellerId, cmd.customerId()).orElseThrow(() -> new DomainException.InvalidInput("customerId",
+                "seller " + sellerId + " has no customer " + cmd.customerId()));
+        String given = Customers.blankToNull(cmd.number());
+        if (given != null) {
+            requireNumberFree(sellerId, given);
+        }
+        var priced = price(sellerId, cmd.lines(), now, actor);
+        var totals = OrderTotals.of(priced.stream().map(p -> new OrderTotals.Line(p.quantity(), p.unitPrice())).toList(),
+                cmd.shippingFee());
+        long id = sql.one("select nextval(pg_get_serial_sequence('sales_order', 'id')) as id", List.of(),
+                r -> r.getLong("id")).orElseThrow();
+        String number = given != null ? given : "L-" + id;
+        try {
+            sql.update("""
+                    insert into sales_order (id, seller_id, customer_id, number, status, goods_total, shipping_fee,
+                                             total, paid, payment_status, notes, ordered_at, created_at, created_by,
+                                             updated_at, updated_by)
+                    values (?, ?, ?, ?, 'PENDING', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)""",
+                    Arrays.asList(id, sellerId, cmd.customerId(), number, totals.goods(), totals.shippingFee(),
+                            totals.total(), PaymentStatus.of(totals.total(), BigDecimal.ZERO).name(),
+                            Customers.blankToNull(cmd.notes()), now, now, actor.name(), now, actor.name()));
+        } catch (RuntimeException e) {
+            if (Sql.violatedConstraint(e).filter("sales_order_seller_number_uq"::equals).isPresent()) {
+                throw numberTaken(sellerId, number); // a racing order took it
+            }
+            throw e;
+        }
+        sql.update("""
+                insert into order_line (order_id, line_no, seller_id, item_id, description, quantity, unit_price,
+                                        line_total)
+                select ?, l.no, ?, l.item, l.description, l.quantity, l.price, l.quantity * l.price
+                  from unnest(?::integer[], ?::bigint[], ?::text[], ?::integer[], ?::numeric[])
+                       as l(no, item, description, quantity, price)""",
+                List.of(id, sellerId, priced.stream().map(Priced::lineNo).toArray(Integer[]::new),
+                        priced.stream().map(Priced::itemId).toArray(Long[]::new),
+                        priced.stream().map(Priced::description).toArray(String[]::new),
+                        priced.stream().map(Priced::quantity).toArray(Integer[]::new),
+                        priced.stream().map(Priced::unitPrice).toArray(BigDecimal[]::new)));
+        var order = view(sellerId, id);
+        return new Placed(order, new OrderPlaced(id, sellerId, cmd.customerId(), number, order.total()));
+    }
+
+    /**
+     * Each line's description and unit price: an item's own unless the line gives them. Item units are taken in
+     * item-id order, so two orders for the same items never wait on each other in opposite orders.
+     */
+    private List<Priced> price(long sellerId, List<NewLine> lines, Instant now, Actor actor) {
+        var priced = new Priced[lines.size()];
+        var withItems = IntStream.range(0, lines.size()).filter(i -> lines.get(i).itemId() != null).boxed()
+                .sorted(Comparator.comparing(i -> lines.get(i).itemId())).toList();
+        for (int i : withItems) {
+            var line = lines.get(i);
+            var item = items.take(sellerId, line.itemId(), line.quantity(), "lines[" + i + "]", now, actor);
+            String description = Customers.blankToNull(line.description());
+            priced[i] = new Priced(i + 1, item.id(), description != null ? description : item.name(), line.quantity(),
+                    line.unitPrice() != null ? line.unitPrice() : item.price());
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            var line = lines.get(i);
+            if (line.itemId() == null) {
+                String description = Customers.blankToNull(line.description());
+                if (description == null) {
+                    throw new DomainException.InvalidInput("lines[" + i + "].description",
+                            "a line without an item needs a description");
+                }
+                if (line.unitPrice() == null) {
+                    throw new DomainException.InvalidInput("lines[" + i + "].unitPrice",
+                            "a line without an item needs a unit price");
+                }
+                priced[i] = new Priced(i + 1, null, description, line.quantity(), line.unitPrice());
+            }
+        }
+        return List.of(priced);
+    }
+
+    /** PENDING → CANCELLED; the item units go back to stock. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Cancelled cancel(long sellerId, long orderId, Instant now, Actor actor) {
+        var order = lock(sellerId, orderId);
+        if (order.status() != OrderStatus.PENDING) {
+            throw new DomainException.Conflict("status", "order " + order.number() + " is " + order.status()
+                    + "; only a pending order can be cancelled");
+        }
+        int returned = 0;
+        var byItem = order.lines().stream().filter(l -> l.itemId() != null)
+                .sorted(Comparator.comparing(LineView::itemId)).toList();
+        for (var line : byItem) {
+            items.giveBack(sellerId, line.itemId(), line.quantity(), now, actor);
+            returned += line.quantity();
+        }
+        sql.update("""
+                update sales_order set status = 'CANCELLED', cancelled_at = ?, updated_at = ?, updated_by = ?
+                 where id = ? and status = 'PENDING'""", List.of(now, now, actor.name(), orderId));
+        return new Cancelled(view(sellerId, orderId), new OrderCancelled(orderId, sellerId, order.number(), returned));
+    }
+
+    /**
+     * Records a remittance. Refused on a cancelled order, and beyond what is outstanding unless flagged as credit
+     * (the 409 names {@code amount} and says how much is owed).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Paid pay(long sellerId, long orderId, NewPayment cmd, LocalDate today, Instant now, Actor actor) {
+        var order = lock(sellerId, orderId);
+        if (order.status() == OrderStatus.CANCELLED) {
+            throw new DomainException.Conflict("status", "order " + order.number() + " is cancelled");
+        }
+        boolean credit = Boolean.TRUE.equals(cmd.credit());
+        if (cmd.amount().compareTo(order.outstanding()) > 0 && !credit) {
+            throw new DomainException.Conflict("amount", "order " + order.number() + " has " + order.outstanding()
+                    + " outstanding; a larger payment needs \"credit\": true");
+        }
+        var payment = sql.one("""
+                insert into payment (order_id, amount, paid_on, method, reference, credit, created_at, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning *""",
+                Arrays.asList(orderId, cmd.amount(), cmd.paidOn() != null ? cmd.paidOn() : today,
+                        Customers.blankToNull(cmd.method()), Customers.blankToNull(cmd.reference()), credit, now,
+                        actor.name()), Orders::payment).orElseThrow();
+        BigDecimal paid = order.paid().add(cmd.amount());
+        var status = PaymentStatus.of(order.total(), paid);
+        sql.update("update sales_order set paid = ?, payment_status = ?, updated_at = ?, updated_by = ? where id = ?",
+                List.of(paid, status.name(), now, actor.name(), orderId));
+        return new Paid(view(sellerId, orderId), payment,
+                new PaymentRecorded(orderId, sellerId, payment.id(), cmd.amount(), paid, status));
+    }
+
+    /** The seed's "mark remitted": the outstanding amount, paid today. Refused when nothing is outstanding. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Paid remitOutstanding(long sellerId, long orderId, LocalDate today, Instant now, Actor actor) {
+        var order = lock(sellerId, orderId);
+        if (order.outstanding().signum() == 0) {
+            throw new DomainException.Conflict("paymentStatus", "order " + order.number() + " has nothing outstanding");
+        }
+        return pay(sellerId, orderId, new OrdersCommands.NewPayment(order.outstanding(), today, null, "marked remitted",
+                false), today, now, actor);
+    }
+
+    /** Whose order this is, if it exists. */
+    public Optional<Long> sellerOf(long orderId) {
+        return sql.one("select seller_id from sales_order where id = ?", List.of(orderId), r -> r.getLong("seller_id"));
+    }
+
+    /** The seller's order, or 404 (also for another seller's id). */
+    public OrderView view(long sellerId, long orderId) {
+        return read(sellerId, orderId, "");
+    }
+
+    private OrderView lock(long sellerId, long orderId) {
+        return read(sellerId, orderId, " for update");
+    }
+
+    private OrderView read(long sellerId, long orderId, String lock) {
+        var lines = sql.list("select * from order_line where order_id = ? and seller_id = ? order by line_no",
+                List.of(orderId, sellerId), r -> new LineView(r.getIntOrNull("line_no"), r.getLongOrNull("item_id"),
+                        r.getString("description"), r.getIntOrNull("quantity"), r.getDecimal("unit_price"),
+                        r.getDecimal("line_total")));
+        return sql.one("select * from sales_order where id = ? and seller_id = ?" + lock, List.of(orderId, sellerId),
+                r -> new OrderView(r.getLong("id"), r.getLong("seller_id"), r.getLong("customer_id"),
+                        r.getString("number"), r.getEnum("status", OrderStatus.class), lines,
+                        r.getDecimal("goods_total"), r.getDecimal("shipping_fee"), r.getDecimal("total"),
+                        r.getDecimal("paid"), r.getDecimal("total").subtract(r.getDecimal("paid")).max(BigDecimal.ZERO)
+                        .setScale(2), r.getEnum("payment_status", PaymentStatus.class), r.getString("notes"),
+                        r.getInstant("ordered_at"), r.getInstant("cancelled_at")))
+                .orElseThrow(() -> new DomainException.NotFound("order", orderId));
+    }
+
+    private void requireNumberFree(long sellerId, String number) {
+        if (sql.one("select 1 from sales_order where seller_id = ? and number = ?", List.of(sellerId, number),
+                r -> 1).isPresent()) {
+            throw numberTaken(sellerId, number);
+        }
+    }
+
+    private static DomainException numberTaken(long sellerId, String number) {
+        return new DomainException.Conflict("number", "seller " + sellerId + " already has an order " + number);
+    }
+
+    static PaymentView payment(Sql.Row r) throws SQLException {
+        return new PaymentView(r.getLong("id"), r.getLong("order_id"), r.getDecimal("amount"),
+                r.getObject("paid_on", LocalDate.class), r.getString("method"), r.getString("reference"),
+                r.getBoolean("credit"), r.getInstant("created_at"));
+    }
+}

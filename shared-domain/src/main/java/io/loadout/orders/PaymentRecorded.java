@@ -1,0 +1,22 @@
+package io.loadout.orders;
+
+import io.loadout.event.DomainEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.math.BigDecimal;
+
+/** A remittance was recorded against an order; {@code paid} is the order's sum after it. */
+@RegisterForReflection
+public record PaymentRecorded(long orderId, long sellerId, long paymentId, BigDecimal amount, BigDecimal paid, PaymentStatus paymentStatus) implements DomainEvent {
+
+    public static final String TYPE = "orders.payment.recorded";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Long accountId() {
+        return sellerId;
+    }
+}
