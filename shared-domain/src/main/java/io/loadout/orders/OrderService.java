@@ -4,6 +4,7 @@ import io.loadout.account.Caller;
 import io.loadout.event.Outbox;
 import io.loadout.orders.OrdersCommands.NewOrder;
 import io.loadout.orders.OrdersCommands.NewPayment;
+import io.loadout.orders.OrdersCommands.ShipOrder;
 import io.loadout.orders.OrdersViews.OrderView;
 import io.loadout.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +56,20 @@ public class OrderService {
         var paid = orders.remitOutstanding(caller.accountId(), orderId, today(), clock.instant(), caller.actor());
         outbox.append(paid.event());
         return paid;
+    }
+
+    @Transactional
+    public Orders.Shipped ship(Caller caller, long orderId, @Valid @NotNull ShipOrder cmd) {
+        var shipped = orders.ship(caller.accountId(), orderId, cmd, clock.instant(), caller.actor());
+        outbox.append(shipped.event());
+        return shipped;
+    }
+
+    @Transactional
+    public OrderView deliver(Caller caller, long orderId) {
+        var delivered = orders.deliver(caller.accountId(), orderId, clock.instant(), caller.actor());
+        outbox.append(delivered.event());
+        return delivered.order();
     }
 
     /** 404 for another seller's order unless the caller is an admin. */

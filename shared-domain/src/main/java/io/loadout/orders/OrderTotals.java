@@ -24,6 +24,10 @@ public record OrderTotals(List<BigDecimal> lineTotals, BigDecimal goods, BigDeci
 
     /** What is still owed after {@code paid}: never below zero (a credit is not owed back by the buyer). */
     public BigDecimal outstanding(BigDecimal paid) {
+        return outstanding(total, paid);
+    }
+
+    public static BigDecimal outstanding(BigDecimal total, BigDecimal paid) {
         return total.subtract(paid).max(cents(BigDecimal.ZERO));
     }
 

@@ -1,14 +1,16 @@
 package io.loadout.orders;
 
-import io.loadout.orders.OrdersCommands.NewLine;
 import io.loadout.orders.OrdersCommands.NewOrder;
 import io.loadout.orders.OrdersCommands.NewPayment;
+import io.loadout.orders.OrdersCommands.ShipOrder;
 import io.loadout.orders.OrdersViews.LineView;
 import io.loadout.orders.OrdersViews.OrderView;
 import io.loadout.orders.OrdersViews.PaymentView;
 import io.loadout.shared.Actor;
 import io.loadout.shared.DomainException;
 import io.loadout.shared.Sql;
+import io.loadout.shipping.ShipmentView;
+import io.loadout.shipping.Shipments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -19,12 +21,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * The only writer of an order and its parts ({@code sales_order}, {@code order_line}, {@code payment}): one
- * aggregate. Placing takes the item units in the same transaction ({@link Items#take}); a state change locks the
- * order row, checks its current state and returns the event for the caller to append.
+ * aggregate. Placing takes the item units in the same transaction ({@link Items#take}), shipping records the
+ * shipment ({@link Shipments}); a state change locks the order row, checks its current state and returns the event
+ * for the caller to append.
  */
 @ApplicationScoped
 public class Orders {
@@ -32,11 +34,15 @@ public class Orders {
     private final Sql sql;
     private final Items items;
     private final Customers customers;
+    private final Shipments shipments;
+    private final LinePricing pricing;
 
-    Orders(Sql sql, Items items, Customers customers) {
+    Orders(Sql sql, Items items, Customers customers, Shipments shipments) {
         this.sql = sql;
         this.items = items;
         this.customers = customers;
+        this.shipments = shipments;
+        this.pricing = new LinePricing(items);
     }
 
     public record Placed(OrderView order, OrderPlaced event) {
@@ -48,7 +54,10 @@ public class Orders {
     public record Paid(OrderView order, PaymentView payment, PaymentRecorded event) {
     }
 
-    private record Priced(int lineNo, Long itemId, String description, int quantity, BigDecimal unitPrice) {
+    public record Shipped(OrderView order, ShipmentView shipment, OrderShipped event) {
+    }
+
+    public record Delivered(OrderView order, OrderDelivered event) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -59,7 +68,7 @@ public class Orders {
         if (given != null) {
             requireNumberFree(sellerId, given);
         }
-        var priced = price(sellerId, cmd.lines(), now, actor);
+        var priced = pricing.price(sellerId, cmd.lines(), now, actor);
         var totals = OrderTotals.of(priced.stream().map(p -> new OrderTotals.Line(p.quantity(), p.unitPrice())).toList(),
                 cmd.shippingFee());
         long id = sql.one("select nextval(pg_get_serial_sequence('sales_order', 'id')) as id", List.of(),
@@ -86,46 +95,13 @@ public class Orders {
                 select ?, l.no, ?, l.item, l.description, l.quantity, l.price, l.quantity * l.price
                   from unnest(?::integer[], ?::bigint[], ?::text[], ?::integer[], ?::numeric[])
                        as l(no, item, description, quantity, price)""",
-                List.of(id, sellerId, priced.stream().map(Priced::lineNo).toArray(Integer[]::new),
-                        priced.stream().map(Priced::itemId).toArray(Long[]::new),
-                        priced.stream().map(Priced::description).toArray(String[]::new),
-                        priced.stream().map(Priced::quantity).toArray(Integer[]::new),
-                        priced.stream().map(Priced::unitPrice).toArray(BigDecimal[]::new)));
+                List.of(id, sellerId, priced.stream().map(LinePricing.Priced::lineNo).toArray(Integer[]::new),
+                        priced.stream().map(LinePricing.Priced::itemId).toArray(Long[]::new),
+                        priced.stream().map(LinePricing.Priced::description).toArray(String[]::new),
+                        priced.stream().map(LinePricing.Priced::quantity).toArray(Integer[]::new),
+                        priced.stream().map(LinePricing.Priced::unitPrice).toArray(BigDecimal[]::new)));
         var order = view(sellerId, id);
         return new Placed(order, new OrderPlaced(id, sellerId, cmd.customerId(), number, order.total()));
-    }
-
-    /**
-     * Each line's description and unit price: an item's own unless the line gives them. Item units are taken in
-     * item-id order, so two orders for the same items never wait on each other in opposite orders.
-     */
-    private List<Priced> price(long sellerId, List<NewLine> lines, Instant now, Actor actor) {
-        var priced = new Priced[lines.size()];
-        var withItems = IntStream.range(0, lines.size()).filter(i -> lines.get(i).itemId() != null).boxed()
-                .sorted(Comparator.comparing(i -> lines.get(i).itemId())).toList();
-        for (int i : withItems) {
-            var line = lines.get(i);
-            var item = items.take(sellerId, line.itemId(), line.quantity(), "lines[" + i + "]", now, actor);
-            String description = Customers.blankToNull(line.description());
-            priced[i] = new Priced(i + 1, item.id(), description != null ? description : item.name(), line.quantity(),
-                    line.unitPrice() != null ? line.unitPrice() : item.price());
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            var line = lines.get(i);
-            if (line.itemId() == null) {
-                String description = Customers.blankToNull(line.description());
-                if (description == null) {
-                    throw new DomainException.InvalidInput("lines[" + i + "].description",
-                            "a line without an item needs a description");
-                }
-                if (line.unitPrice() == null) {
-                    throw new DomainException.InvalidInput("lines[" + i + "].unitPrice",
-                            "a line without an item needs a unit price");
-                }
-                priced[i] = new Priced(i + 1, null, description, line.quantity(), line.unitPrice());
-            }
-        }
-        return List.of(priced);
     }
 
     /** PENDING → CANCELLED; the item units go back to stock. */
@@ -147,6 +123,45 @@ public class Orders {
                 update sales_order set status = 'CANCELLED', cancelled_at = ?, updated_at = ?, updated_by = ?
                  where id = ? and status = 'PENDING'""", List.of(now, now, actor.name(), orderId));
         return new Cancelled(view(sellerId, orderId), new OrderCancelled(orderId, sellerId, order.number(), returned));
+    }
+
+    /**
+     * PENDING → SHIPPED, shipped now: the carrier's tracking goes on the order and its shipment is created (the
+     * parcel as declared, its units and invoice total from the order) in the same transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Shipped ship(long sellerId, long orderId, ShipOrder cmd, Instant now, Actor actor) {
+        var order = lock(sellerId, orderId);
+        if (order.status() != OrderStatus.PENDING) {
+            throw new DomainException.Conflict("status", "order " + order.number() + " is " + order.status()
+                    + "; only a pending order can be shipped");
+        }
+        String carrier = cmd.carrier().strip();
+        String trackingId = cmd.trackingId().strip();
+        String trackingUrl = Customers.blankToNull(cmd.trackingUrl());
+        var shipment = shipments.record(new Shipments.Dispatch(sellerId, carrier, trackingId, orderId, order.number(),
+                order.lines().stream().mapToInt(LineView::quantity).sum(), order.total(), now), cmd.parcel(), now, actor);
+        sql.update("""
+                update sales_order set status = 'SHIPPED', shipped_at = ?, carrier = ?, tracking_id = ?, tracking_url = ?,
+                                       updated_at = ?, updated_by = ?
+                 where id = ? and status = 'PENDING'""",
+                Arrays.asList(now, carrier, trackingId, trackingUrl, now, actor.name(), orderId));
+        return new Shipped(view(sellerId, orderId), shipment, new OrderShipped(orderId, sellerId, order.customerId(),
+                order.number(), carrier, trackingId, trackingUrl, shipment.id(), now));
+    }
+
+    /** SHIPPED → DELIVERED, now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Delivered deliver(long sellerId, long orderId, Instant now, Actor actor) {
+        var order = lock(sellerId, orderId);
+        if (order.status() != OrderStatus.SHIPPED) {
+            throw new DomainException.Conflict("status", "order " + order.number() + " is " + order.status()
+                    + "; only a shipped order can be delivered");
+        }
+        sql.update("""
+                update sales_order set status = 'DELIVERED', delivered_at = ?, updated_at = ?, updated_by = ?
+                 where id = ? and status = 'SHIPPED'""", List.of(now, now, actor.name(), orderId));
+        return new Delivered(view(sellerId, orderId), new OrderDelivered(orderId, sellerId, order.number(), now));
     }
 
     /**
@@ -212,9 +227,11 @@ public class Orders {
                 r -> new OrderView(r.getLong("id"), r.getLong("seller_id"), r.getLong("customer_id"),
                         r.getString("number"), r.getEnum("status", OrderStatus.class), lines,
                         r.getDecimal("goods_total"), r.getDecimal("shipping_fee"), r.getDecimal("total"),
-                        r.getDecimal("paid"), r.getDecimal("total").subtract(r.getDecimal("paid")).max(BigDecimal.ZERO)
-                        .setScale(2), r.getEnum("payment_status", PaymentStatus.class), r.getString("notes"),
-                        r.getInstant("ordered_at"), r.getInstant("cancelled_at")))
+                        r.getDecimal("paid"), OrderTotals.outstanding(r.getDecimal("total"), r.getDecimal("paid")),
+                        r.getEnum("payment_status", PaymentStatus.class), r.getString("notes"),
+                        r.getInstant("ordered_at"), r.getInstant("cancelled_at"), r.getInstant("shipped_at"),
+                        r.getInstant("delivered_at"), r.getString("carrier"), r.getString("tracking_id"),
+                        r.getString("tracking_url")))
                 .orElseThrow(() -> new DomainException.NotFound("order", orderId));
     }
 

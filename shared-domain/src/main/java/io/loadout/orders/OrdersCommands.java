@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.loadout.shipping.Parcel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import java.math.BigDecimal;
@@ -69,5 +70,13 @@ public final class OrdersCommands {
             @Size(min = 1, max = 50) String method,
             @Size(min = 1, max = 200) String reference,
             Boolean credit) {
+    }
+
+    /** PENDING → SHIPPED: the carrier's tracking, and the parcel as declared (its shipment is created with it). */
+    public record ShipOrder(
+            @NotBlank @Size(max = 100) String carrier,
+            @NotBlank @Size(max = 100) String trackingId,
+            @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String trackingUrl,
+            @NotNull @Valid Parcel parcel) {
     }
 }

@@ -30,7 +30,8 @@ public final class OrdersViews {
     public record OrderView(long id, long sellerId, long customerId, String number, OrderStatus status,
                             List<LineView> lines, BigDecimal goodsTotal, BigDecimal shippingFee, BigDecimal total,
                             BigDecimal paid, BigDecimal outstanding, PaymentStatus paymentStatus, String notes,
-                            Instant orderedAt, Instant cancelledAt) {
+                            Instant orderedAt, Instant cancelledAt, Instant shippedAt, Instant deliveredAt,
+                            String carrier, String trackingId, String trackingUrl) {
     }
 
     public record LineView(int lineNo, Long itemId, String description, int quantity, BigDecimal unitPrice,

@@ -13,14 +13,20 @@ import io.loadout.orders.OrdersCommands.NewItem;
 import io.loadout.orders.OrdersCommands.NewLine;
 import io.loadout.orders.OrdersCommands.NewOrder;
 import io.loadout.orders.OrdersCommands.NewPayment;
+import io.loadout.orders.OrdersCommands.ShipOrder;
 import io.loadout.shared.DomainException;
+import io.loadout.shipping.Parcel;
+import io.loadout.shipping.ServiceType;
 import io.loadout.testdoubles.RecordingEventPublisher;
+import io.loadout.testdoubles.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolationException;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +36,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,8 +65,16 @@ class OrdersTest {
     long customerId;
     long mugId;
 
+    Instant clockAtStart;
+
+    @AfterEach
+    void resetClock() {
+        TestClock.CLOCK.set(clockAtStart);
+    }
+
     @BeforeEach
     void aSellerWithACustomerAndAnItem() {
+        clockAtStart = TestClock.CLOCK.instant();
         long account = accounts.create(new NewAccount("Shopper", UUID.randomUUID() + "@sellers.test", Role.CLIENT)).id();
         seller = new Caller(account, Role.CLIENT);
         customerId = customers.create(seller, new NewCustomer("Ana", "ana@example.com", null, null, Map.of(), null)).id();
@@ -133,6 +148,51 @@ class OrdersTest {
         assertThat(stockOfTheMug()).isEqualTo(5);
         assertThatThrownBy(() -> orders.pay(seller, order.id(), new NewPayment(BigDecimal.ONE, null, null, null, null)))
                 .isInstanceOf(DomainException.Conflict.class);
+    }
+
+    static Parcel parcel() {
+        return new Parcel(1250, new BigDecimal("30.0"), new BigDecimal("20.0"), new BigDecimal("10.5"), "SW1A 1AA",
+                "M1 1AE", false, ServiceType.EXPRESS);
+    }
+
+    @Test
+    void shippingAnOrderRecordsItsTrackingAndItsShipmentThenItIsDelivered() {
+        var order = orders.place(seller, threeMugsAndWrapping("A-5"));
+        TestClock.CLOCK.advance(Duration.ofHours(3));
+        Instant shippedAt = TestClock.CLOCK.instant();
+
+        var shipped = orders.ship(seller, order.id(), new ShipOrder("Royal Mail", " RM123456785GB ",
+                "https://track.example/RM123456785GB", parcel()));
+
+        assertThat(shipped.order().status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(shipped.order().shippedAt()).isEqualTo(shippedAt);
+        assertThat(shipped.order().trackingId()).isEqualTo("RM123456785GB");
+        // 3 mugs + 2 wrappings = 5 units; the invoice total is the order's 79.92
+        assertThat(List.of(shipped.shipment().itemsCount(), shipped.shipment().invoiceTotal().toPlainString(),
+                shipped.shipment().orderReference(), shipped.shipment().declaredWeightGrams()))
+                .containsExactly(5, "79.92", "A-5", 1250);
+        assertThat(shipped.shipment().courier()).isEqualTo("Royal Mail");
+        assertThatThrownBy(() -> orders.cancel(seller, order.id()))
+                .isInstanceOfSatisfying(DomainException.Conflict.class, e -> assertThat(e.field()).isEqualTo("status"));
+
+        var delivered = orders.deliver(seller, order.id());
+        assertThat(delivered.status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThatThrownBy(() -> orders.deliver(seller, order.id())).isInstanceOf(DomainException.Conflict.class);
+    }
+
+    @Test
+    void aTrackingIdNamesOneParcelPerCourier() {
+        var first = orders.place(seller, threeMugsAndWrapping("A-6"));
+        var second = orders.place(seller, new NewOrder(customerId, "A-7", List.of(new NewLine(null, "Box", 1,
+                BigDecimal.TEN)), null, null));
+        orders.ship(seller, first.id(), new ShipOrder("DPD", "15501234567890", null, parcel()));
+
+        assertThatThrownBy(() -> orders.ship(seller, second.id(), new ShipOrder("DPD", "15501234567890", null, parcel())))
+                .isInstanceOfSatisfying(DomainException.Conflict.class, e -> assertThat(e.field()).isEqualTo("trackingId"));
+        assertThat(orders.get(seller, second.id()).status()).as("nothing of the refused shipping stays")
+                .isEqualTo(OrderStatus.PENDING);
+        assertThat(orders.ship(seller, second.id(), new ShipOrder("Evri", "15501234567890", null, parcel()))
+                .shipment().courier()).isEqualTo("Evri");
     }
 
     @Test

@@ -43,7 +43,7 @@ class ArchitectureTest {
     /** What features plug into (importers, jobs, notification policies, events) and build on. */
     private static final String[] PLATFORM = {
             "shared", "account", "alert", "event", "jobs", "notification", "storage", "webhook", "imports", "backup",
-            "migration"};
+            "migration", "shipping"};
 
     /** The business systems. One uses another only through what that one declares for it (see below). */
     private static final String[] FEATURES = {"catalog", "allocation", "orders"};
