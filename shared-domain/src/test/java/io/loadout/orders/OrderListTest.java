@@ -34,6 +34,8 @@ class OrderListTest {
     OrderService orders;
     @Inject
     OrderQueries queries;
+    @Inject
+    BuyerSummary summary;
 
     Caller seller;
     long ana;
@@ -99,6 +101,33 @@ class OrderListTest {
             assertThat(row.customerName()).isEqualTo("Ana Silva");
             assertThat(row.outstanding()).hasToString("15.00");
         });
+    }
+
+    /**
+     * Ana: 10.00 unpaid and 20.00 with 5.00 paid (her cancelled 30.00 left out) = 2 orders, 2 items, 30.00 ordered,
+     * 5.00 remitted, 25.00 outstanding. Bo: 40.00 remitted in full. Worked from the setup, not from the query.
+     */
+    @Test
+    void theSummaryByBuyerAddsUpEachCustomersOrdersWithoutTheCancelledOnes() {
+        var rows = summary.page(seller, new BuyerSummary.Filter(null, null, false), PageRequest.first(1));
+        var second = summary.page(seller, new BuyerSummary.Filter(null, null, false),
+                new PageRequest(rows.nextBefore(), 1));
+
+        assertThat(rows.items()).singleElement().satisfies(b -> {
+            assertThat(b.customerId()).isEqualTo(bo);
+            assertThat(List.of(b.orders(), b.items())).containsExactly(1L, 1L);
+            assertThat(List.of(b.ordered(), b.remitted(), b.outstanding())).extracting(BigDecimal::toPlainString)
+                    .containsExactly("40.00", "40.00", "0.00");
+        });
+        assertThat(second.items()).singleElement().satisfies(a -> {
+            assertThat(a.customerId()).isEqualTo(ana);
+            assertThat(List.of(a.orders(), a.items())).containsExactly(2L, 2L);
+            assertThat(List.of(a.ordered(), a.remitted(), a.outstanding())).extracting(BigDecimal::toPlainString)
+                    .containsExactly("30.00", "5.00", "25.00");
+        });
+        assertThat(second.nextBefore()).isNull();
+        assertThat(summary.page(seller, new BuyerSummary.Filter(null, null, true), PageRequest.first(50)).items())
+                .extracting(BuyerSummary.BuyerRow::customerId).containsExactly(ana);
     }
 
     @Test
