@@ -10,14 +10,21 @@ import io.loadout.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A seller's orders: the caller sells as its own account; every change appends its event in the same transaction. */
 @ApplicationScoped
 public class OrderService {
+
+    /** Orders one bulk call may change. */
+    public static final int BULK_MAX = 500;
 
     private final Orders orders;
     private final Outbox outbox;
@@ -70,6 +77,44 @@ public class OrderService {
         var delivered = orders.deliver(caller.accountId(), orderId, clock.instant(), caller.actor());
         outbox.append(delivered.event());
         return delivered.order();
+    }
+
+    /** One order's shipping in a bulk call. */
+    public record OrderToShip(@NotNull Long orderId, @NotNull @Valid ShipOrder shipping) {
+    }
+
+    /** "Mark remitted" for many orders in one transaction: all of them, or none and the first refusal. */
+    @Transactional
+    public List<Orders.Paid> markRemittedAll(Caller caller,
+                                             @NotEmpty @Size(max = BULK_MAX) List<@NotNull Long> orderIds) {
+        var paid = new ArrayList<Orders.Paid>();
+        for (int i = 0; i < orderIds.size(); i++) {
+            try {
+                paid.add(orders.remitOutstanding(caller.accountId(), orderIds.get(i), today(), clock.instant(),
+                        caller.actor()));
+            } catch (DomainException refused) {
+                throw BulkRefusal.at(i, refused);
+            }
+        }
+        paid.forEach(p -> outbox.append(p.event()));
+        return paid;
+    }
+
+    /** Ships many orders in one transaction: all of them, or none and the first refusal. */
+    @Transactional
+    public List<Orders.Shipped> shipAll(Caller caller,
+                                        @NotEmpty @Size(max = BULK_MAX) List<@NotNull @Valid OrderToShip> items) {
+        var shipped = new ArrayList<Orders.Shipped>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                shipped.add(orders.ship(caller.accountId(), items.get(i).orderId(), items.get(i).shipping(),
+                        clock.instant(), caller.actor()));
+            } catch (DomainException refused) {
+                throw BulkRefusal.at(i, refused);
+            }
+        }
+        shipped.forEach(s -> outbox.append(s.event()));
+        return shipped;
     }
 
     /** 404 for another seller's order unless the caller is an admin. */

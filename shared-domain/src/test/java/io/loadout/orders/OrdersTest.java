@@ -196,6 +196,38 @@ class OrdersTest {
     }
 
     @Test
+    void bulkRemitAndShipAreAllOrNothingAndNameTheRefusedItem() {
+        var a = orders.place(seller, threeMugsAndWrapping("B-1"));
+        var b = orders.place(seller, new NewOrder(customerId, "B-2", List.of(new NewLine(null, "Box", 1,
+                new BigDecimal("12.00"))), null, null));
+        var cancelled = orders.place(seller, new NewOrder(customerId, "B-3", List.of(new NewLine(null, "Box", 1,
+                BigDecimal.ONE)), null, null));
+        orders.cancel(seller, cancelled.id());
+
+        assertThatThrownBy(() -> orders.markRemittedAll(seller, List.of(a.id(), cancelled.id(), b.id())))
+                .isInstanceOfSatisfying(DomainException.Conflict.class,
+                        e -> assertThat(e.field()).isEqualTo("items[1].status"));
+        assertThat(orders.get(seller, a.id()).paymentStatus()).as("nothing of a refused bulk call stays")
+                .isEqualTo(PaymentStatus.UNPAID);
+        assertThatThrownBy(() -> orders.markRemittedAll(seller, List.of(a.id(), 987654321L)))
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class,
+                        e -> assertThat(e.field()).isEqualTo("items[1].orderId"));
+        assertThat(orders.markRemittedAll(seller, List.of(a.id(), b.id()))).extracting(p -> p.payment().amount())
+                .extracting(BigDecimal::toPlainString).containsExactly("79.92", "12.00");
+
+        assertThatThrownBy(() -> orders.shipAll(seller, List.of(
+                new OrderService.OrderToShip(a.id(), new ShipOrder("DPD", "BULK-1", null, parcel())),
+                new OrderService.OrderToShip(b.id(), new ShipOrder("DPD", "BULK-1", null, parcel())))))
+                .isInstanceOfSatisfying(DomainException.Conflict.class,
+                        e -> assertThat(e.field()).isEqualTo("items[1].trackingId"));
+        assertThat(orders.get(seller, a.id()).status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(orders.shipAll(seller, List.of(
+                new OrderService.OrderToShip(a.id(), new ShipOrder("DPD", "BULK-1", null, parcel())),
+                new OrderService.OrderToShip(b.id(), new ShipOrder("DPD", "BULK-2", null, parcel())))))
+                .extracting(s -> s.order().status()).containsExactly(OrderStatus.SHIPPED, OrderStatus.SHIPPED);
+    }
+
+    @Test
     void refusalsNameTheirFieldAndLeaveStockAlone() {
         orders.place(seller, threeMugsAndWrapping("A-4"));
         long otherSeller = accounts.create(new NewAccount("Other", UUID.randomUUID() + "@sellers.test", Role.CLIENT)).id();
