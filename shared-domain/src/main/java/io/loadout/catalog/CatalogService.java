@@ -1,5 +1,7 @@
 package io.loadout.catalog;
 
+import static io.loadout.shared.Text.strippedOrNull;
+
 import io.loadout.catalog.CatalogCommands.NewBaseProduct;
 import io.loadout.catalog.CatalogCommands.NewCatalog;
 import io.loadout.catalog.CatalogCommands.NewConfiguration;
@@ -70,7 +72,7 @@ public class CatalogService {
                                           created_at, created_by, changed_at, changed_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning *""",
                 params(cmd.name().strip(), cmd.itemType(), cmd.subType().strip().toUpperCase(Locale.ROOT),
-                        trim(cmd.brand()), trim(cmd.model()), statusOrActive(cmd.status()), trim(cmd.description()),
+                        strippedOrNull(cmd.brand()), strippedOrNull(cmd.model()), statusOrActive(cmd.status()), strippedOrNull(cmd.description()),
                         now, actor.name(), now, actor.name()),
                 rows::baseProduct).orElseThrow();
     }
@@ -84,7 +86,7 @@ public class CatalogService {
                 insert into product_version (base_product_id, name, description, status,
                                              created_at, created_by, changed_at, changed_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?) returning *""",
-                params(baseProductId, cmd.name().strip(), trim(cmd.description()), statusOrActive(cmd.status()),
+                params(baseProductId, cmd.name().strip(), strippedOrNull(cmd.description()), statusOrActive(cmd.status()),
                         now, actor.name(), now, actor.name()),
                 rows::version).orElseThrow();
     }
@@ -100,9 +102,9 @@ public class CatalogService {
                 insert into catalog (version_id, name, year, hsn_code, weight, colour, item_type, selling_type, gst_rate,
                                      status, description, created_at, created_by, changed_at, changed_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
-                params(cmd.versionId(), cmd.name().strip(), trim(cmd.year()), cmd.hsnCode().strip(), cmd.weight(),
+                params(cmd.versionId(), cmd.name().strip(), strippedOrNull(cmd.year()), cmd.hsnCode().strip(), cmd.weight(),
                         cmd.colour().strip(), productType, cmd.sellingType(), cmd.gstRate(), statusOrActive(cmd.status()),
-                        trim(cmd.description()), now, actor.name(), now, actor.name()),
+                        strippedOrNull(cmd.description()), now, actor.name(), now, actor.name()),
                 r -> r.getLong("id")).orElseThrow();
         if (productType.getsDefaultConfiguration()) {
             insertConfiguration(id, defaultConfiguration(cmd), true, actor);
@@ -204,7 +206,7 @@ public class CatalogService {
                 insert into catalog_config (catalog_id, name, description, additional_infos, status, is_default,
                                             created_at, created_by, changed_at, changed_by)
                 values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?) returning id""",
-                params(catalogId, cmd.name().strip(), trim(cmd.description()), rows.infosJson(cmd.additionalInfos()),
+                params(catalogId, cmd.name().strip(), strippedOrNull(cmd.description()), rows.infosJson(cmd.additionalInfos()),
                         statusOrActive(cmd.status()), isDefault, now, actor.name(), now, actor.name()),
                 r -> r.getLong("id")).orElseThrow();
     }
@@ -223,10 +225,6 @@ public class CatalogService {
 
     static ProductStatus statusOrActive(ProductStatus status) {
         return status == null ? ProductStatus.ACTIVE : status;
-    }
-
-    static String trim(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     static List<Object> params(Object... values) {

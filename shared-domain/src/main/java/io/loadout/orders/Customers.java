@@ -1,5 +1,7 @@
 package io.loadout.orders;
 
+import static io.loadout.shared.Text.strippedOrNull;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,8 +41,8 @@ public class Customers {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CustomerView create(long sellerId, NewCustomer cmd, Instant now, Actor actor) {
-        String email = blankToNull(cmd.email());
-        var phone = Optional.ofNullable(blankToNull(cmd.phone()))
+        String email = strippedOrNull(cmd.email());
+        var phone = Optional.ofNullable(strippedOrNull(cmd.phone()))
                 .map(p -> PhoneNumber.parse("phone", p, config.defaultCountryCode()));
         if (email != null) {
             byEmail(sellerId, email).ifPresent(existing -> {
@@ -53,8 +55,8 @@ public class Customers {
                                           created_at, created_by, updated_at, updated_by)
                     values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) returning *""",
                     Arrays.asList(sellerId, cmd.name().strip(), email, phone.map(PhoneNumber::entered).orElse(null),
-                            phone.flatMap(PhoneNumber::e164).orElse(null), blankToNull(cmd.address()),
-                            socialJson(cmd.social()), blankToNull(cmd.notes()), now, actor.name(), now, actor.name()),
+                            phone.flatMap(PhoneNumber::e164).orElse(null), strippedOrNull(cmd.address()),
+                            socialJson(cmd.social()), strippedOrNull(cmd.notes()), now, actor.name(), now, actor.name()),
                     this::view).orElseThrow();
         } catch (RuntimeException e) {
             if (Sql.violatedConstraint(e).filter("customer_seller_email_uq"::equals).isPresent()) {
@@ -102,9 +104,5 @@ public class Customers {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("customer " + r.getLong("id") + " has unreadable social handles", e);
         }
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,5 +1,7 @@
 package io.loadout.orders;
 
+import static io.loadout.shared.Text.strippedOrNull;
+
 import io.loadout.orders.OrdersCommands.NewLine;
 import io.loadout.shared.Actor;
 import io.loadout.shared.DomainException;
@@ -32,14 +34,14 @@ final class LinePricing {
         for (int i : withItems) {
             var line = lines.get(i);
             var item = items.take(sellerId, line.itemId(), line.quantity(), "lines[" + i + "]", now, actor);
-            String description = Customers.blankToNull(line.description());
+            String description = strippedOrNull(line.description());
             priced[i] = new Priced(i + 1, item.id(), description != null ? description : item.name(), line.quantity(),
                     line.unitPrice() != null ? line.unitPrice() : item.price());
         }
         for (int i = 0; i < lines.size(); i++) {
             var line = lines.get(i);
             if (line.itemId() == null) {
-                String description = Customers.blankToNull(line.description());
+                String description = strippedOrNull(line.description());
                 if (description == null) {
                     throw new DomainException.InvalidInput("lines[" + i + "].description",
                             "a line without an item needs a description");

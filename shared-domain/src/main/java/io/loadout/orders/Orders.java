@@ -1,5 +1,7 @@
 package io.loadout.orders;
 
+import static io.loadout.shared.Text.strippedOrNull;
+
 import io.loadout.orders.OrdersCommands.NewOrder;
 import io.loadout.orders.OrdersCommands.NewPayment;
 import io.loadout.orders.OrdersCommands.ShipOrder;
@@ -64,7 +66,7 @@ public class Orders {
     public Placed place(long sellerId, NewOrder cmd, Instant now, Actor actor) {
         customers.find(sellerId, cmd.customerId()).orElseThrow(() -> new DomainException.InvalidInput("customerId",
                 "seller " + sellerId + " has no customer " + cmd.customerId()));
-        String given = Customers.blankToNull(cmd.number());
+        String given = strippedOrNull(cmd.number());
         if (given != null) {
             requireNumberFree(sellerId, given);
         }
@@ -82,7 +84,7 @@ public class Orders {
                     values (?, ?, ?, ?, 'PENDING', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)""",
                     Arrays.asList(id, sellerId, cmd.customerId(), number, totals.goods(), totals.shippingFee(),
                             totals.total(), PaymentStatus.of(totals.total(), BigDecimal.ZERO).name(),
-                            Customers.blankToNull(cmd.notes()), now, now, actor.name(), now, actor.name()));
+                            strippedOrNull(cmd.notes()), now, now, actor.name(), now, actor.name()));
         } catch (RuntimeException e) {
             if (Sql.violatedConstraint(e).filter("sales_order_seller_number_uq"::equals).isPresent()) {
                 throw numberTaken(sellerId, number); // a racing order took it
@@ -138,7 +140,7 @@ public class Orders {
         }
         String carrier = cmd.carrier().strip();
         String trackingId = cmd.trackingId().strip();
-        String trackingUrl = Customers.blankToNull(cmd.trackingUrl());
+        String trackingUrl = strippedOrNull(cmd.trackingUrl());
         var shipment = shipments.record(new Shipments.Dispatch(sellerId, carrier, trackingId, orderId, order.number(),
                 order.lines().stream().mapToInt(LineView::quantity).sum(), order.total(), now), cmd.parcel(), now, actor);
         sql.update("""
@@ -183,7 +185,7 @@ public class Orders {
                 insert into payment (order_id, amount, paid_on, method, reference, credit, created_at, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?) returning *""",
                 Arrays.asList(orderId, cmd.amount(), cmd.paidOn() != null ? cmd.paidOn() : today,
-                        Customers.blankToNull(cmd.method()), Customers.blankToNull(cmd.reference()), credit, now,
+                        strippedOrNull(cmd.method()), strippedOrNull(cmd.reference()), credit, now,
                         actor.name()), Orders::payment).orElseThrow();
         BigDecimal paid = order.paid().add(cmd.amount());
         var status = PaymentStatus.of(order.total(), paid);
