@@ -172,7 +172,24 @@ public class Orders {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Paid pay(long sellerId, long orderId, NewPayment cmd, LocalDate today, Instant now, Actor actor) {
+        return pay(lock(sellerId, orderId), cmd, today, now, actor);
+    }
+
+    /** The seed's "mark remitted": the outstanding amount, paid today. Refused when nothing is outstanding. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Paid remitOutstanding(long sellerId, long orderId, LocalDate today, Instant now, Actor actor) {
         var order = lock(sellerId, orderId);
+        if (order.outstanding().signum() == 0) {
+            throw new DomainException.Conflict("paymentStatus", "order " + order.number() + " has nothing outstanding");
+        }
+        return pay(order, new OrdersCommands.NewPayment(order.outstanding(), today, null, "marked remitted", false),
+                today, now, actor);
+    }
+
+    /** A payment on the order as read under its lock. */
+    private Paid pay(OrderView order, NewPayment cmd, LocalDate today, Instant now, Actor actor) {
+        long sellerId = order.sellerId();
+        long orderId = order.id();
         if (order.status() == OrderStatus.CANCELLED) {
             throw new DomainException.Conflict("status", "order " + order.number() + " is cancelled");
         }
@@ -193,17 +210,6 @@ public class Orders {
                 List.of(paid, status.name(), now, actor.name(), orderId));
         return new Paid(view(sellerId, orderId), payment,
                 new PaymentRecorded(orderId, sellerId, payment.id(), cmd.amount(), paid, status));
-    }
-
-    /** The seed's "mark remitted": the outstanding amount, paid today. Refused when nothing is outstanding. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Paid remitOutstanding(long sellerId, long orderId, LocalDate today, Instant now, Actor actor) {
-        var order = lock(sellerId, orderId);
-        if (order.outstanding().signum() == 0) {
-            throw new DomainException.Conflict("paymentStatus", "order " + order.number() + " has nothing outstanding");
-        }
-        return pay(sellerId, orderId, new OrdersCommands.NewPayment(order.outstanding(), today, null, "marked remitted",
-                false), today, now, actor);
     }
 
     /** Whose order this is, if it exists. */
