@@ -1,6 +1,7 @@
 package io.loadout.orders;
 
 import io.loadout.shared.DomainException;
+import io.loadout.shared.ItemFields;
 
 /**
  * A bulk action is all or nothing: the first refused item refuses the whole call, its field prefixed with the
@@ -11,16 +12,16 @@ final class BulkRefusal {
     private BulkRefusal() {
     }
 
+    private static final ItemFields ITEMS = ItemFields.in("items");
+
     static DomainException at(int index, DomainException refused) {
         String item = "items[" + index + "]";
         if (refused instanceof DomainException.Conflict conflict) {
-            return new DomainException.Conflict(item + "." + conflict.field(), item + ": " + conflict.getMessage(),
+            return new DomainException.Conflict(ITEMS.name(index, conflict.field()), item + ": " + conflict.getMessage(),
                     conflict.conflictsWith());
         }
-        if (refused instanceof DomainException.NotFound) {
-            return new DomainException.InvalidInput(item + ".orderId", item + ": " + refused.getMessage());
-        }
-        String field = refused.field() == null ? item : item + "." + refused.field();
-        return new DomainException.InvalidInput(field, item + ": " + refused.getMessage());
+        String field = refused instanceof DomainException.NotFound ? "orderId" : refused.field();
+        return new DomainException.InvalidInput(field == null ? item : ITEMS.name(index, field),
+                item + ": " + refused.getMessage());
     }
 }
