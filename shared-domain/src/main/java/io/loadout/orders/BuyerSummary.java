@@ -4,13 +4,13 @@ import io.loadout.account.Caller;
 import io.loadout.shared.Page;
 import io.loadout.shared.PageRequest;
 import io.loadout.shared.Sql;
+import io.loadout.shared.Where;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 
 /**
@@ -38,24 +38,12 @@ public class BuyerSummary {
 
     @Transactional
     public Page<BuyerRow> page(Caller caller, Filter filter, PageRequest page) {
-        var params = new ArrayList<Object>();
-        var where = new StringBuilder(" where o.status <> 'CANCELLED'");
-        if (caller.ownerFilter() != null) {
-            where.append(" and o.seller_id = ?");
-            params.add(caller.ownerFilter());
-        }
-        if (filter.from() != null) {
-            where.append(" and o.ordered_at >= ?");
-            params.add(filter.from().atStartOfDay(ZoneOffset.UTC).toInstant());
-        }
-        if (filter.to() != null) {
-            where.append(" and o.ordered_at < ?");
-            params.add(filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        }
+        var where = OrderQueries.orderedWithin(new Where().add("o.status <> 'CANCELLED'")
+                .equal("o.seller_id", caller.ownerFilter()), filter.from(), filter.to());
         if (page.before() != null) {
-            where.append(" and o.customer_id < ?");
-            params.add(page.before());
+            where.add("o.customer_id < ?", page.before());
         }
+        var params = new ArrayList<Object>(where.params());
         params.add(page.limit() + 1);
         String having = filter.outstandingOnly() ? " having sum(greatest(o.total - o.paid, 0)) > 0" : "";
         var rows = sql.list("""
@@ -65,7 +53,7 @@ public class BuyerSummary {
                   from sales_order o
                   join customer c on c.id = o.customer_id
                   join lateral (select sum(l.quantity) as units from order_line l where l.order_id = o.id) u on true"""
-                + where + " group by c.id" + having + " order by c.id desc limit ?", params,
+                + where.sql() + " group by c.id" + having + " order by c.id desc limit ?", params,
                 r -> new BuyerRow(r.getLong("id"), r.getLong("seller_id"), r.getString("name"), r.getString("email"),
                         r.getLong("orders"), r.getLong("items"), r.getDecimal("ordered"), r.getDecimal("remitted"),
                         r.getDecimal("outstanding"), r.getInstant("last_order_at")));

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
@@ -80,11 +81,16 @@ public class OrderQueries {
                 .equal("o.status", filter.status() == null ? null : filter.status().name())
                 .equal("o.payment_status", filter.paymentStatus() == null ? null : filter.paymentStatus().name())
                 .containsInAny(filter.text(), "o.number", "c.name", "c.email", "o.tracking_id");
-        if (filter.from() != null) {
-            where.add("o.ordered_at >= ?", filter.from().atStartOfDay(ZoneOffset.UTC).toInstant());
+        return orderedWithin(where, filter.from(), filter.to());
+    }
+
+    /** Orders {@code o} placed on the days {@code from} to {@code to} (UTC, both included; either open). */
+    static Where orderedWithin(Where where, LocalDate from, LocalDate to) {
+        if (from != null) {
+            where.add("o.ordered_at >= ?", from.atStartOfDay(ZoneOffset.UTC).toInstant());
         }
-        if (filter.to() != null) {
-            where.add("o.ordered_at < ?", filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        if (to != null) {
+            where.add("o.ordered_at < ?", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
         return where;
     }
