@@ -34,6 +34,14 @@ locals {
       roles   = ["roles/cloudsql.client", "roles/pubsub.publisher"]
       timeout = 120
     }
+    orders = {
+      entry_point = local.http_entry
+      trigger     = { kind = "http", bucket = null, topic = null }
+      env         = merge(local.quick_start, { LOADOUT_ORDERS_DEFAULT_COUNTRY_CODE = var.orders_default_country_code })
+      secret_env  = local.no_secrets
+      roles       = ["roles/cloudsql.client", "roles/pubsub.publisher"]
+      timeout     = 120
+    }
     imports = {
       entry_point = local.event_entry
       trigger     = { kind = "storage", bucket = module.bucket.name, topic = null }

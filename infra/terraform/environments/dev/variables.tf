@@ -54,3 +54,9 @@ variable "autofba_feed_url" {
   type        = string
   default     = ""
 }
+
+variable "orders_default_country_code" {
+  description = "Calling code (digits, no +) that national phone numbers of customers are read in, e.g. 44; empty: only international numbers are normalised to E.164."
+  type        = string
+  default     = ""
+}

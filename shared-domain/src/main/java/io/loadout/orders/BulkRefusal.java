@@ -5,7 +5,7 @@ import io.loadout.shared.ItemFields;
 
 /**
  * A bulk action is all or nothing: the first refused item refuses the whole call, its field prefixed with the
- * item's place ({@code items[3].trackingId}); an order that is not the seller's is {@code items[3].orderId}.
+ * item's place ({@code items[3].trackingId}); an order that is not the seller's is a 404 naming {@code items[3].orderId}.
  */
 final class BulkRefusal {
 
@@ -20,7 +20,11 @@ final class BulkRefusal {
             return new DomainException.Conflict(ITEMS.name(index, conflict.field()), item + ": " + conflict.getMessage(),
                     conflict.conflictsWith());
         }
-        String field = refused instanceof DomainException.NotFound ? "orderId" : refused.field();
+        if (refused instanceof DomainException.NotFound) { // the order, or a row it refers to: not the seller's
+            return DomainException.NotFound.named(ITEMS.name(index, refused.field() == null ? "orderId" : refused.field()),
+                    item + ": " + refused.getMessage());
+        }
+        String field = refused.field();
         return new DomainException.InvalidInput(field == null ? item : ITEMS.name(index, field),
                 item + ": " + refused.getMessage());
     }

@@ -5,13 +5,17 @@ import io.loadout.shared.Page;
 import io.loadout.shared.PageRequest;
 import io.loadout.shared.Sql;
 import io.loadout.shared.Where;
+import io.loadout.shared.XlsxWriter;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The seed's "Summary by Buyer": per customer with orders in the range, what they ordered, remitted and still owe.
@@ -20,6 +24,8 @@ import java.util.ArrayList;
  */
 @ApplicationScoped
 public class BuyerSummary {
+
+    private static final int EXPORT_FETCH_SIZE = 1_000;
 
     private final Sql sql;
 
@@ -36,27 +42,57 @@ public class BuyerSummary {
                            BigDecimal ordered, BigDecimal remitted, BigDecimal outstanding, Instant lastOrderAt) {
     }
 
+    /** The export's columns, in the seed's order; the .xlsx and the CSV download share them. */
+    public static final List<XlsxWriter.Column<BuyerRow>> COLUMNS = List.of(
+            new XlsxWriter.Column<>("Customer", BuyerRow::name),
+            new XlsxWriter.Column<>("Email", BuyerRow::email),
+            new XlsxWriter.Column<>("Orders", BuyerRow::orders),
+            new XlsxWriter.Column<>("Items", BuyerRow::items),
+            new XlsxWriter.Column<>("Ordered", BuyerRow::ordered),
+            new XlsxWriter.Column<>("Remitted", BuyerRow::remitted),
+            new XlsxWriter.Column<>("Outstanding", BuyerRow::outstanding),
+            new XlsxWriter.Column<>("Last order", BuyerRow::lastOrderAt),
+            new XlsxWriter.Column<>("Customer id", BuyerRow::customerId));
+
     @Transactional
     public Page<BuyerRow> page(Caller caller, Filter filter, PageRequest page) {
-        var where = OrderQueries.orderedWithin(new Where().add("o.status <> 'CANCELLED'")
-                .equal("o.seller_id", caller.ownerFilter()), filter.from(), filter.to());
+        var where = where(caller, filter);
         if (page.before() != null) {
             where.add("o.customer_id < ?", page.before());
         }
         var params = new ArrayList<Object>(where.params());
         params.add(page.limit() + 1);
+        var rows = sql.list(grouped(where, filter) + " limit ?", params, BuyerSummary::row);
+        return Page.fromOverfetch(rows, page, BuyerRow::customerId);
+    }
+
+    /** Every row of the same filter, streamed in the page's order (bounded memory at any count); returns the rows. */
+    @Transactional
+    public long export(Caller caller, Filter filter, Consumer<BuyerRow> sink) {
+        var where = where(caller, filter);
+        return sql.stream(grouped(where, filter), where.params(), EXPORT_FETCH_SIZE, r -> sink.accept(row(r)));
+    }
+
+    private static Where where(Caller caller, Filter filter) {
+        return OrderQueries.orderedWithin(new Where().add("o.status <> 'CANCELLED'")
+                .equal("o.seller_id", caller.ownerFilter()), filter.from(), filter.to());
+    }
+
+    private static String grouped(Where where, Filter filter) {
         String having = filter.outstandingOnly() ? " having sum(greatest(o.total - o.paid, 0)) > 0" : "";
-        var rows = sql.list("""
+        return """
                 select c.id, c.seller_id, c.name, c.email, count(*) as orders, sum(u.units) as items,
                        sum(o.total) as ordered, sum(o.paid) as remitted,
                        sum(greatest(o.total - o.paid, 0)) as outstanding, max(o.ordered_at) as last_order_at
                   from sales_order o
                   join customer c on c.id = o.customer_id
                   join lateral (select sum(l.quantity) as units from order_line l where l.order_id = o.id) u on true"""
-                + where.sql() + " group by c.id" + having + " order by c.id desc limit ?", params,
-                r -> new BuyerRow(r.getLong("id"), r.getLong("seller_id"), r.getString("name"), r.getString("email"),
-                        r.getLong("orders"), r.getLong("items"), r.getDecimal("ordered"), r.getDecimal("remitted"),
-                        r.getDecimal("outstanding"), r.getInstant("last_order_at")));
-        return Page.fromOverfetch(rows, page, BuyerRow::customerId);
+                + where.sql() + " group by c.id" + having + " order by c.id desc";
+    }
+
+    private static BuyerRow row(Sql.Row r) throws SQLException {
+        return new BuyerRow(r.getLong("id"), r.getLong("seller_id"), r.getString("name"), r.getString("email"),
+                r.getLong("orders"), r.getLong("items"), r.getDecimal("ordered"), r.getDecimal("remitted"),
+                r.getDecimal("outstanding"), r.getInstant("last_order_at"));
     }
 }

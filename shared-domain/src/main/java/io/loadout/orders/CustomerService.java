@@ -4,6 +4,8 @@ import io.loadout.account.Caller;
 import io.loadout.orders.OrdersCommands.NewCustomer;
 import io.loadout.orders.OrdersViews.CustomerView;
 import io.loadout.shared.DomainException;
+import io.loadout.shared.Page;
+import io.loadout.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -25,6 +27,11 @@ public class CustomerService {
     @Transactional
     public CustomerView create(Caller caller, @Valid @NotNull NewCustomer cmd) {
         return customers.create(caller.accountId(), cmd, clock.instant(), caller.actor());
+    }
+
+    @Transactional
+    public Page<CustomerView> list(Caller caller, String text, PageRequest page) {
+        return customers.list(caller.ownerFilter(), text, page);
     }
 
     /** 404 for another seller's customer unless the caller is an admin. */

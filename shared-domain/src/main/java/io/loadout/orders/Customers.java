@@ -9,7 +9,10 @@ import io.loadout.orders.OrdersCommands.NewCustomer;
 import io.loadout.orders.OrdersViews.CustomerView;
 import io.loadout.shared.Actor;
 import io.loadout.shared.DomainException;
+import io.loadout.shared.Page;
+import io.loadout.shared.PageRequest;
 import io.loadout.shared.Sql;
+import io.loadout.shared.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -69,6 +72,12 @@ public class Customers {
     /** The seller's customer, or empty (also for another seller's id: tenants cannot probe for ids). */
     public Optional<CustomerView> find(long sellerId, long customerId) {
         return sql.one("select * from customer where id = ? and seller_id = ?", List.of(customerId, sellerId), this::view);
+    }
+
+    /** The seller's customers (every seller's for {@code null}), newest first; {@code text} in name, email or phone. */
+    public Page<CustomerView> list(Long sellerId, String text, PageRequest page) {
+        return sql.page("select * from customer", List.of(), new Where().equal("seller_id", sellerId)
+                .containsInAny(text, "name", "email", "phone", "phone_e164"), "id", page, this::view, CustomerView::id);
     }
 
     /** Whose customer this is, if it exists. */

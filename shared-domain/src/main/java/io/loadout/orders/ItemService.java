@@ -3,6 +3,9 @@ package io.loadout.orders;
 import io.loadout.account.Caller;
 import io.loadout.orders.OrdersCommands.NewItem;
 import io.loadout.orders.OrdersViews.ItemView;
+import io.loadout.shared.DomainException;
+import io.loadout.shared.Page;
+import io.loadout.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -24,5 +27,18 @@ public class ItemService {
     @Transactional
     public ItemView create(Caller caller, @Valid @NotNull NewItem cmd) {
         return items.create(caller.accountId(), cmd, clock.instant(), caller.actor());
+    }
+
+    @Transactional
+    public Page<ItemView> list(Caller caller, String text, Boolean active, PageRequest page) {
+        return items.list(caller.ownerFilter(), text, active, page);
+    }
+
+    /** 404 for another seller's item unless the caller is an admin. */
+    @Transactional
+    public ItemView get(Caller caller, long itemId) {
+        long seller = items.sellerOf(itemId).orElseThrow(() -> new DomainException.NotFound("item", itemId));
+        caller.requireVisible("item", itemId, seller);
+        return items.find(seller, itemId).orElseThrow();
     }
 }

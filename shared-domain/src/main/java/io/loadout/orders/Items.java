@@ -4,7 +4,10 @@ import io.loadout.orders.OrdersCommands.NewItem;
 import io.loadout.orders.OrdersViews.ItemView;
 import io.loadout.shared.Actor;
 import io.loadout.shared.DomainException;
+import io.loadout.shared.Page;
+import io.loadout.shared.PageRequest;
 import io.loadout.shared.Sql;
+import io.loadout.shared.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -52,9 +55,20 @@ public class Items {
         return sql.one("select * from item where id = ? and seller_id = ?", List.of(itemId, sellerId), Items::view);
     }
 
+    /** Whose item this is, if it exists. */
+    public Optional<Long> sellerOf(long itemId) {
+        return sql.one("select seller_id from item where id = ?", List.of(itemId), r -> r.getLong("seller_id"));
+    }
+
+    /** The seller's items (every seller's for {@code null}), newest first; {@code text} in SKU or name. */
+    public Page<ItemView> list(Long sellerId, String text, Boolean active, PageRequest page) {
+        return sql.page("select * from item", List.of(), new Where().equal("seller_id", sellerId)
+                .equal("active", active).containsInAny(text, "sku", "name"), "id", page, Items::view, ItemView::id);
+    }
+
     /**
      * Takes {@code quantity} units of the seller's item out of stock for the order line at {@code line} (e.g.
-     * {@code lines[2]}), or refuses naming {@code line.itemId} (no such item of this seller, or inactive) or
+     * {@code lines[2]}), or refuses naming {@code line.itemId} (404: no such item of this seller; 409: inactive) or
      * {@code line.quantity} (fewer units left than asked).
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -66,8 +80,8 @@ public class Items {
         if (taken.isPresent()) {
             return taken.get();
         }
-        var item = find(sellerId, itemId).orElseThrow(() -> new DomainException.InvalidInput(line + ".itemId",
-                "seller " + sellerId + " has no item " + itemId));
+        var item = find(sellerId, itemId).orElseThrow(() -> DomainException.NotFound.referencedBy(line + ".itemId",
+                "item", itemId));
         if (!item.active()) {
             throw new DomainException.Conflict(line + ".itemId", "item " + item.sku() + " is inactive");
         }

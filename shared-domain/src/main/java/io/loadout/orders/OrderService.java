@@ -6,6 +6,7 @@ import io.loadout.orders.OrdersCommands.NewOrder;
 import io.loadout.orders.OrdersCommands.NewPayment;
 import io.loadout.orders.OrdersCommands.ShipOrder;
 import io.loadout.orders.OrdersViews.OrderView;
+import io.loadout.orders.OrdersViews.PaymentView;
 import io.loadout.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -123,6 +124,14 @@ public class OrderService {
         long seller = orders.sellerOf(orderId).orElseThrow(() -> new DomainException.NotFound("order", orderId));
         caller.requireVisible("order", orderId, seller);
         return orders.view(seller, orderId);
+    }
+
+    /** The order's payments; 404 as {@link #get}. */
+    @Transactional
+    public List<PaymentView> payments(Caller caller, long orderId) {
+        long seller = orders.sellerOf(orderId).orElseThrow(() -> new DomainException.NotFound("order", orderId));
+        caller.requireVisible("order", orderId, seller);
+        return orders.payments(seller, orderId);
     }
 
     /** Remittance dates are calendar days in UTC until sellers have a time zone of their own. */

@@ -64,8 +64,8 @@ public class Orders {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Placed place(long sellerId, NewOrder cmd, Instant now, Actor actor) {
-        customers.find(sellerId, cmd.customerId()).orElseThrow(() -> new DomainException.InvalidInput("customerId",
-                "seller " + sellerId + " has no customer " + cmd.customerId()));
+        customers.find(sellerId, cmd.customerId()).orElseThrow(() -> DomainException.NotFound.referencedBy("customerId",
+                "customer", cmd.customerId()));
         String given = strippedOrNull(cmd.number());
         if (given != null) {
             requireNumberFree(sellerId, given);
@@ -220,6 +220,12 @@ public class Orders {
     /** The seller's order, or 404 (also for another seller's id). */
     public OrderView view(long sellerId, long orderId) {
         return read(sellerId, orderId, "");
+    }
+
+    /** The order's payments, oldest first (an order has few). */
+    public List<PaymentView> payments(long sellerId, long orderId) {
+        view(sellerId, orderId);
+        return sql.list("select * from payment where order_id = ? order by id", List.of(orderId), Orders::payment);
     }
 
     private OrderView lock(long sellerId, long orderId) {

@@ -22,6 +22,20 @@ public abstract sealed class DomainException extends RuntimeException
         public NotFound(String what, Object id) {
             super(null, what + " " + id + " not found");
         }
+
+        private NotFound(String field, String message, boolean named) {
+            super(field, message);
+        }
+
+        /** A row the body refers to by {@code field} (e.g. {@code lines[2].itemId}): 404 too, naming the field. */
+        public static NotFound referencedBy(String field, String what, Object id) {
+            return new NotFound(field, field + ": " + what + " " + id + " not found", true);
+        }
+
+        /** The same refusal under another field and message (an item of a bulk call). */
+        public static NotFound named(String field, String message) {
+            return new NotFound(field, message, true);
+        }
     }
 
     /** The request is well-formed but clashes with stored state. */

@@ -48,12 +48,8 @@ public final class XlsxWriter<T> implements AutoCloseable {
             Object value = columns.get(c).value().apply(item);
             if (value instanceof Number n) {
                 sheet.value(row, c, n instanceof BigDecimal ? n : n.doubleValue());
-            } else if (value instanceof Instant t) {
-                sheet.inlineString(row, c, INSTANT.format(t));
-            } else if (value instanceof Sql.Labelled l) {
-                sheet.inlineString(row, c, l.label());
             } else if (value != null) {
-                sheet.inlineString(row, c, value.toString());
+                sheet.inlineString(row, c, text(value));
             }
         }
         if (++row % FLUSH_EVERY == 0) {
@@ -63,6 +59,14 @@ public final class XlsxWriter<T> implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** A non-numeric cell as text: instants in UTC, labelled values by their label. The CSV export writes the same. */
+    static String text(Object value) {
+        if (value instanceof Instant t) {
+            return INSTANT.format(t);
+        }
+        return value instanceof Sql.Labelled l ? l.label() : value.toString();
     }
 
     @Override

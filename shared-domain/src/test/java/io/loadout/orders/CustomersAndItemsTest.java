@@ -113,7 +113,8 @@ class CustomersAndItemsTest {
                         e -> assertThat(e.getMessage()).contains("has 2 in stock, 3 asked"));
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> items.take(otherSeller.accountId(),
                 item.id(), 1, "lines[0]", TestClock.CLOCK.instant(), otherSeller.actor())))
-                .isInstanceOfSatisfying(DomainException.InvalidInput.class,
+                .as("another seller's item is not found, and the refusal names the line's field")
+                .isInstanceOfSatisfying(DomainException.NotFound.class,
                         e -> assertThat(e.field()).isEqualTo("lines[0].itemId"));
         var back = QuarkusTransaction.requiringNew().call(() -> items.giveBack(seller.accountId(), item.id(), 4,
                 TestClock.CLOCK.instant(), seller.actor()));

@@ -210,7 +210,7 @@ class OrdersTest {
         assertThat(orders.get(seller, a.id()).paymentStatus()).as("nothing of a refused bulk call stays")
                 .isEqualTo(PaymentStatus.UNPAID);
         assertThatThrownBy(() -> orders.markRemittedAll(seller, List.of(a.id(), 987654321L)))
-                .isInstanceOfSatisfying(DomainException.InvalidInput.class,
+                .isInstanceOfSatisfying(DomainException.NotFound.class,
                         e -> assertThat(e.field()).isEqualTo("items[1].orderId"));
         assertThat(orders.markRemittedAll(seller, List.of(a.id(), b.id()))).extracting(p -> p.payment().amount())
                 .extracting(BigDecimal::toPlainString).containsExactly("79.92", "12.00");
@@ -238,7 +238,7 @@ class OrdersTest {
                 .isInstanceOfSatisfying(DomainException.Conflict.class, e -> assertThat(e.field()).isEqualTo("number"));
         assertThatThrownBy(() -> orders.place(seller, new NewOrder(theirCustomer, null,
                 List.of(new NewLine(mugId, null, 1, null)), null, null)))
-                .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.field()).isEqualTo("customerId"));
+                .isInstanceOfSatisfying(DomainException.NotFound.class, e -> assertThat(e.field()).isEqualTo("customerId"));
         assertThatThrownBy(() -> orders.place(seller, new NewOrder(customerId, null, List.of(new NewLine(mugId, null, 1,
                 null), new NewLine(mugId, null, 2, null)), null, null)))
                 .isInstanceOfSatisfying(DomainException.Conflict.class,

@@ -66,10 +66,10 @@ final class BlackBoxEnvironment implements AutoCloseable {
      */
     FunctionProcess launch(String name) throws InterruptedException {
         return switch (name) {
-            case "ops", "catalog", "allocation" -> {
+            case "ops", "catalog", "allocation", "orders" -> {
                 var f = FunctionProcess.start(name, FunctionProcess.Kind.HTTP, null, env);
                 String protectedPath = Map.of("ops", "/api/ops/me", "catalog", "/api/catalog/configurations",
-                        "allocation", "/api/allocation/lots").get(name);
+                        "allocation", "/api/allocation/lots", "orders", "/api/orders").get(name);
                 yield f.awaitReady(() -> tokenRequired(given().baseUri(f.baseUri()).get(protectedPath)));
             }
             case "imports" -> { // an object outside imports/: ignored before the database is asked

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ColdStartBench {
 
     private static final double GOAL = 1.3;
-    private static final List<String> LOADOUT = List.of("ops", "catalog", "allocation", "imports", "notifier", "jobs");
+    private static final List<String> LOADOUT = List.of("ops", "catalog", "allocation", "orders", "imports", "notifier", "jobs");
 
     record Run(long millis, long rssMb) {
     }

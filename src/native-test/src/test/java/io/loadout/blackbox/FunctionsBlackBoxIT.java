@@ -33,6 +33,7 @@ class FunctionsBlackBoxIT {
     private static FunctionProcess ops;
     private static FunctionProcess catalog;
     private static FunctionProcess allocation;
+    private static FunctionProcess orders;
     private static FunctionProcess imports;
     private static FunctionProcess notifier;
     private static FunctionProcess jobs;
@@ -45,6 +46,7 @@ class FunctionsBlackBoxIT {
         ops = track(deployment.launch("ops"));
         catalog = track(deployment.launch("catalog"));
         allocation = track(deployment.launch("allocation"));
+        orders = track(deployment.launch("orders"));
         imports = track(deployment.launch("imports"));
         notifier = track(deployment.launch("notifier"));
         jobs = track(deployment.launch("jobs"));
@@ -216,6 +218,40 @@ class FunctionsBlackBoxIT {
                 .body("items[0].status", equalTo("INVOICE_NEEDED")).body("items[0].store", equalTo("BB-STORE-1"));
         assertThat(deployment.pubSub.ofType("allocation.ungating.invoice-needed"))
                 .anySatisfy(p -> assertThat(p.data()).contains("B0BLACKBX1"));
+    }
+
+    @Test
+    void ordersTakesStockTakesPartialPaymentsAndShipsWithAShipment() {
+        var seller = given().baseUri(orders.baseUri()).header("Authorization", "Bearer " + adminToken)
+                .contentType(ContentType.JSON);
+        long customer = seller.body(Map.of("name", "Black-box Buyer", "email", "BUYER@bb.test", "phone", "+44 7700 900123"))
+                .post("/api/orders/customers").then().statusCode(201).body("phoneE164", equalTo("+447700900123"))
+                .extract().jsonPath().getLong("id");
+        long item = seller.body(Map.of("sku", "BB-1", "name", "Black-box mug", "price", "12.50", "stock", 3))
+                .post("/api/orders/items").then().statusCode(201).extract().jsonPath().getLong("id");
+        // a client-sent total is not a field of the order: the server's is 3 × 12.50 + 4.00
+        long order = seller.body(Map.of("customerId", customer, "shippingFee", "4.00", "total", "1.00",
+                        "lines", List.of(Map.of("itemId", item, "quantity", 3))))
+                .post("/api/orders").then().statusCode(201).body("total", equalTo(41.5f))
+                .body("paymentStatus", equalTo("UNPAID")).extract().jsonPath().getLong("id");
+        seller.get("/api/orders/items/" + item).then().statusCode(200).body("stock", equalTo(0));
+        seller.body(Map.of("customerId", customer, "lines", List.of(Map.of("itemId", item, "quantity", 1))))
+                .post("/api/orders").then().statusCode(409).contentType("application/problem+json")
+                .body("field", equalTo("lines[0].quantity"));
+        seller.body(Map.of("amount", "50.00")).post("/api/orders/" + order + "/payments").then().statusCode(409)
+                .body("field", equalTo("amount"));
+        seller.body(Map.of("amount", "20.00", "method", "bank transfer")).post("/api/orders/" + order + "/payments")
+                .then().statusCode(201).body("order.paymentStatus", equalTo("PARTIALLY_PAID"));
+        seller.post("/api/orders/" + order + "/remit").then().statusCode(200)
+                .body("payment.amount", equalTo(21.5f)).body("order.paymentStatus", equalTo("REMITTED"));
+        seller.body(Map.of("carrier", "DPD", "trackingId", "BB-TRACK-1", "parcel", Map.of("weightGrams", 900,
+                        "lengthCm", 20, "widthCm", 15, "heightCm", 10, "originPostcode", "E1 6AN",
+                        "destinationPostcode", "M1 1AE", "cod", false, "serviceType", "STANDARD")))
+                .post("/api/orders/" + order + "/ship").then().statusCode(200)
+                .body("order.status", equalTo("SHIPPED")).body("shipment.invoiceTotal", equalTo(41.5f));
+        seller.get("/api/orders/summary?outstanding=false").then().statusCode(200)
+                .body("items.find { it.customerId == " + customer + " }.outstanding", equalTo(0.0f));
+        assertThat(deployment.pubSub.ofType("orders.order.shipped")).anySatisfy(p -> assertThat(p.data()).contains("BB-TRACK-1"));
     }
 
     /** The partners' signature header: HMAC-SHA256 of "{@code <unix seconds>.<body>}" with the shared secret. */

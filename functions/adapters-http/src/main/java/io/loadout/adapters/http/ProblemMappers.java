@@ -32,7 +32,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
         if (e instanceof DomainException.NotFound) {
-            return problem(404, "not-found", "Not found", e.getMessage(), uri, null, List.of());
+            return problem(404, "not-found", "Not found", e.getMessage(), uri, e.field(), List.of());
         }
         if (e instanceof DomainException.Unauthenticated) {
             return problem(401, "unauthenticated", "Unauthenticated", e.getMessage(), uri, e.field(), List.of());

@@ -3,6 +3,7 @@ package io.loadout.adapters.http;
 import io.loadout.shared.DomainException;
 import io.loadout.shared.StorableValues;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -40,6 +41,22 @@ public final class QueryParams {
             throw new DomainException.InvalidInput(name, name + " " + why);
         }
         return instant;
+    }
+
+    /** An ISO-8601 calendar date ({@code 2026-12-01}) between years 1900 and 9999, or null when absent. */
+    public static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(value.strip());
+            if (date.getYear() >= 1900 && date.getYear() <= 9999) {
+                return date;
+            }
+        } catch (DateTimeParseException e) {
+            // falls through to the refusal
+        }
+        throw new DomainException.InvalidInput(name, name + " must be a date like 2026-12-01 (years 1900 to 9999)");
     }
 
     /** A positive id, or null when absent. */

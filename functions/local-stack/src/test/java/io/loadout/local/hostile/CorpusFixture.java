@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * What the corpus aims at: one of everything (a login, a partner client with its store, ledger, lot, cart, pallet,
- * preorder, a catalog chain with a price and an image), so bad input reaches the code behind valid ids. Gives
+ * preorder, a catalog chain with a price and an image, a seller's customer, item and order), so bad input reaches the code behind valid ids. Gives
  * sample values by field name, ids by the collection a path parameter indexes, and the reads that prove the
  * seeded data is still intact afterwards.
  */
@@ -46,6 +46,7 @@ final class CorpusFixture {
         long[] cartAndPallet = seeds.cartAndPallet(client, store, "1500.00");
         long preorder = seeds.preorder(client, store, ASIN);
         var chain = seeds.catalogChain("Corpus", "SALEABLE");
+        var sale = seeds.sellerChain(admin, "Corpus");
         long job = api.get(admin, "/api/ops/imports?kind=inventory&limit=1").path("items").get(0).path("id").asLong();
 
         var f = new CorpusFixture(login.token(), List.of(
@@ -56,7 +57,8 @@ final class CorpusFixture {
                 "/api/catalog/versions/" + chain.version(), "/api/catalog/catalogs/" + chain.catalog(),
                 "/api/catalog/configurations/" + chain.configuration(),
                 "/api/catalog/configurations/" + chain.configuration() + "/prices",
-                "/api/catalog/catalogs/" + chain.catalog() + "/images/" + chain.image()));
+                "/api/catalog/catalogs/" + chain.catalog() + "/images/" + chain.image(),
+                "/api/orders/customers/" + sale.customer()));
         var n = JsonNodeFactory.instance;
         f.fieldHints.put("clientId", n.numberNode(client));
         f.fieldHints.put("storeId", n.numberNode(store));
@@ -67,6 +69,10 @@ final class CorpusFixture {
         f.fieldHints.put("asin", n.textNode(ASIN));
         f.fieldHints.put("role", n.textNode("CLIENT"));
         f.fieldHints.put("itemType", n.textNode("PARTS")); // a catalog must have its base product's item type
+        f.fieldHints.put("customerId", n.numberNode(sale.customer()));
+        f.fieldHints.put("itemId", n.numberNode(sale.item()));
+        f.fieldHints.put("orderId", n.numberNode(sale.order()));
+        f.fieldHints.put("phone", n.textNode("+44 161 496 0000"));
         f.pathIds.put("accounts", String.valueOf(victim.accountId()));
         f.pathIds.put("tokens", String.valueOf(victim.tokenId()));
         f.pathIds.put("clients", String.valueOf(client));
@@ -80,6 +86,9 @@ final class CorpusFixture {
         f.pathIds.put("configurations", String.valueOf(chain.configuration()));
         f.pathIds.put("prices", String.valueOf(chain.price()));
         f.pathIds.put("images", chain.image());
+        f.pathIds.put("customers", String.valueOf(sale.customer()));
+        f.pathIds.put("items", String.valueOf(sale.item()));
+        f.pathIds.put("orders", String.valueOf(sale.order()));
         return f;
     }
 

@@ -63,7 +63,7 @@ final class SampleBodies {
                 yield array;
             }
             case "integer" -> NODES.numberNode(Math.max(1, schema.path("minimum").asLong(1)));
-            case "number" -> NODES.numberNode(new BigDecimal("10.00"));
+            case "number" -> NODES.numberNode(new BigDecimal("10.5")); // one decimal: money and centimetres alike
             case "boolean" -> NODES.booleanNode(true);
             default -> NODES.textNode(text(field, schema));
         };

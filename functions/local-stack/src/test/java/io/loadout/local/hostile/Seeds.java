@@ -198,4 +198,21 @@ final class Seeds {
                 {"clientId":%d,"storeId":%d,"asin":"%s","quantity":2,"amount":"20.00","deposit":"5.00"}"""
                 .formatted(clientId, storeId, asin), 201).path("id").asLong();
     }
+
+    /** A seller's customer, item (plenty of stock) and an order of both, made with the seller's own token. */
+    record SellerChain(long customer, long item, long order) {
+    }
+
+    SellerChain sellerChain(String token, String name) {
+        long customer = api.post(token, "/api/orders/customers", """
+                {"name":"%1$s buyer","email":"%2$s-buyer@example.com","phone":"+44 20 7946 0000",
+                 "notes":"%1$s notes"}""".formatted(name, name.toLowerCase().replace(' ', '-')), 201).path("id").asLong();
+        long item = api.post(token, "/api/orders/items", """
+                {"sku":"%s-SKU","name":"%s item","price":"100.00","stock":1000000}"""
+                .formatted(name.toUpperCase().replace(' ', '-'), name), 201).path("id").asLong();
+        long order = api.post(token, "/api/orders", """
+                {"customerId":%d,"lines":[{"itemId":%d,"quantity":5}],"shippingFee":"9.50","notes":"%s order"}"""
+                .formatted(customer, item, name), 201).path("id").asLong();
+        return new SellerChain(customer, item, order);
+    }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Two CLIENT tenants, A and B, each a login linked to a partner client with its own store and a store they share,
- * a deposit, ungated stock, a confirmed cart and pallet, a preorder, an alert of its own; and two catalogs, one
+ * a deposit, ungated stock, a confirmed cart and pallet, a preorder, an alert of its own, a customer, an item and an order it sells; and two catalogs, one
  * saleable and one not (which no CLIENT may see). Everything of B carries the marker {@value #B_MARKER}, everything
  * of the hidden catalog {@value #HIDDEN_MARKER}, so a leak shows as a substring.
  */
@@ -69,7 +69,11 @@ final class TenantFixture {
         long preorder = seeds.preorder(client, store, ASINS.get(0));
         JsonNode overspent = api.post(admin, "/api/allocation/carts/generate",
                 "{\"clientId\":%d,\"storeId\":%d,\"amount\":\"900000.00\"}".formatted(client, store), 201);
+        var sale = seeds.sellerChain(login.token(), "Seller " + marker);
         var ids = new HashMap<String, Long>();
+        ids.put("customer", sale.customer());
+        ids.put("item", sale.item());
+        ids.put("order", sale.order());
         ids.put("account", login.accountId());
         ids.put("token", login.tokenId());
         ids.put("client", client);

@@ -21,9 +21,14 @@ final class TenantSweep {
     static final String WRITE_THROUGH = "write got through";
     static final String WRITE_STATUS = "write not refused with 403/404";
 
+    static final String AIMED_WRITE = "write aimed at B's data";
+    static final String OWN_WRITE = "own write (nothing of B's in it)";
+
     private final TenantFixture tenants;
     private final SampleBodies samples;
     private final LeakDetector detector;
+    /** Whether the body being sampled got one of B's ids (set by {@link #hostileHint}). */
+    private boolean bodyAimsAtOther;
 
     TenantSweep(OpenApiOperations api, TenantFixture tenants) {
         this.tenants = tenants;
@@ -39,8 +44,15 @@ final class TenantSweep {
             case "role" -> Optional.of(n.textNode("ADMIN"));
             case "store" -> Optional.of(n.textNode("S-" + TenantFixture.B_MARKER.toUpperCase()));
             case "asin" -> Optional.of(n.textNode("B0TENANT01"));
-            default -> field.endsWith("Id") ? Optional.ofNullable(tenants.otherId(LeakDetector.kindOf(
-                    field.substring(0, field.length() - 2)))).map(id -> n.numberNode(Long.parseLong(id))) : Optional.empty();
+            default -> {
+                if (!field.endsWith("Id")) {
+                    yield Optional.empty();
+                }
+                var id = Optional.ofNullable(tenants.otherId(LeakDetector.kindOf(field.substring(0, field.length() - 2))))
+                        .map(other -> (JsonNode) n.numberNode(Long.parseLong(other)));
+                bodyAimsAtOther |= id.isPresent();
+                yield id;
+            }
         };
     }
 
@@ -104,6 +116,7 @@ final class TenantSweep {
             Aimed aimed = aim(op);
             byte[] body = null;
             String type = null;
+            bodyAimsAtOther = false;
             if (op.multipart()) {
                 body = MultipartCases.validImage(op);
                 type = MultipartCases.TYPE;
@@ -114,8 +127,9 @@ final class TenantSweep {
                 body = HostileCase.utf8("{}");
                 type = Operation.JSON;
             }
-            cases.add(new HostileCase(op.key(), "write aimed at B's data", Target.none(), op.method(), aimed.uri(), type,
-                    body, Map.of(), Caller.CLIENT, null, false));
+            boolean atOther = aimed.atOther() || bodyAimsAtOther || op.signedWebhook();
+            cases.add(new HostileCase(op.key(), atOther ? AIMED_WRITE : OWN_WRITE, Target.none(), op.method(),
+                    aimed.uri(), type, body, Map.of(), Caller.CLIENT, null, false));
         }
         return cases;
     }
@@ -140,13 +154,24 @@ final class TenantSweep {
     }
 
     /**
-     * 403 or 404, nothing else. Exception, by design: an operation authenticated by a partner signature instead of
-     * a token (the webhooks) answers 401 to an unsigned request, whatever token comes with it.
+     * A write aimed at B's data: 403 or 404, nothing else. Exception, by design: an operation authenticated by a
+     * partner signature instead of a token (the webhooks) answers 401 to an unsigned request, whatever token comes
+     * with it. A write with nothing of B's in it (a seller creating its own customer) may succeed, but its answer
+     * must show nothing of B.
      */
     List<Finding> judgeWrites(List<HostileClient.Outcome> outcomes, Map<String, Operation> operations) {
         var findings = new ArrayList<Finding>();
         for (var o : outcomes) {
             Operation op = operations.get(o.hostileCase().operation());
+            if (o.hostileCase().mutation().equals(OWN_WRITE)) {
+                var leaks = detector.leaks(o.hostileCase().uri(), o.body());
+                if (!leaks.isEmpty()) {
+                    findings.add(new Finding(LEAK, o, String.join("; ", leaks)));
+                } else if (o.status() >= 500 || o.status() == 0) {
+                    findings.add(new Finding(WRITE_STATUS, o, "an own write must not fail the server"));
+                }
+                continue;
+            }
             Set<Integer> refused = op.signedWebhook() ? Set.of(401) : Set.of(403, 404);
             if (o.status() >= 200 && o.status() < 300) {
                 findings.add(new Finding(WRITE_THROUGH, o, ""));
