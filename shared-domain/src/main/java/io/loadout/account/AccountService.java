@@ -59,6 +59,12 @@ public class AccountService {
         return accounts.findByIdOptional(accountId).orElseThrow(() -> new DomainException.NotFound("account", accountId));
     }
 
+    /** An account's display name: a seller's, shown to its buyers. */
+    @Transactional
+    public Optional<String> nameOf(long accountId) {
+        return accounts.findByIdOptional(accountId).map(Account::name);
+    }
+
     @Transactional
     public Page<Account> list(Role role, PageRequest page) {
         return accounts.page(role, page);

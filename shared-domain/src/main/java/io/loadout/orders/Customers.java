@@ -5,6 +5,7 @@ import static io.loadout.shared.Text.strippedOrNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadout.account.AccountService;
 import io.loadout.orders.OrdersCommands.NewCustomer;
 import io.loadout.orders.OrdersViews.CustomerView;
 import io.loadout.shared.Actor;
@@ -35,11 +36,13 @@ public class Customers {
     private final Sql sql;
     private final ObjectMapper json;
     private final OrdersConfig config;
+    private final AccountService accounts;
 
-    Customers(Sql sql, ObjectMapper json, OrdersConfig config) {
+    Customers(Sql sql, ObjectMapper json, OrdersConfig config, AccountService accounts) {
         this.sql = sql;
         this.json = json;
         this.config = config;
+        this.accounts = accounts;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -89,6 +92,12 @@ public class Customers {
     public Optional<CustomerView> byEmail(long sellerId, String email) {
         return sql.one("select * from customer where seller_id = ? and lower(email) = lower(?)",
                 List.of(sellerId, email.strip()), this::view);
+    }
+
+    /** The customer as the mails of its orders address them. */
+    public BuyerContact contactOf(CustomerView customer) {
+        return new BuyerContact(customer.id(), customer.name(), customer.email(),
+                accounts.nameOf(customer.sellerId()).orElse("your seller"));
     }
 
     private static DomainException emailTaken(long sellerId, String email, CustomerView existing) {

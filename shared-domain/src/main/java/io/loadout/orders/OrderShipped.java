@@ -7,8 +7,8 @@ import java.time.Instant;
 /** An order went out: the buyer's "shipped" mail tells them how to track it. {@code trackingUrl} may be null. */
 @RegisterForReflection
 public record OrderShipped(long orderId, long sellerId, long customerId, String number, String carrier,
-                           String trackingId, String trackingUrl, long shipmentId, Instant shippedAt)
-        implements DomainEvent {
+                           String trackingId, String trackingUrl, long shipmentId, Instant shippedAt,
+                           BuyerContact buyer) implements DomainEvent {
 
     public static final String TYPE = "orders.order.shipped";
 

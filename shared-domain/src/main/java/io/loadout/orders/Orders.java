@@ -149,7 +149,7 @@ public class Orders {
                  where id = ? and status = 'PENDING'""",
                 Arrays.asList(now, carrier, trackingId, trackingUrl, now, actor.name(), orderId));
         return new Shipped(view(sellerId, orderId), shipment, new OrderShipped(orderId, sellerId, order.customerId(),
-                order.number(), carrier, trackingId, trackingUrl, shipment.id(), now));
+                order.number(), carrier, trackingId, trackingUrl, shipment.id(), now, buyerOf(order)));
     }
 
     /** SHIPPED → DELIVERED, now. */
@@ -206,10 +206,17 @@ public class Orders {
                         actor.name()), Orders::payment).orElseThrow();
         BigDecimal paid = order.paid().add(cmd.amount());
         var status = PaymentStatus.of(order.total(), paid);
+        var outstanding = OrderTotals.outstanding(order.total(), paid);
         sql.update("update sales_order set paid = ?, payment_status = ?, updated_at = ?, updated_by = ? where id = ?",
                 List.of(paid, status.name(), now, actor.name(), orderId));
         return new Paid(view(sellerId, orderId), payment,
-                new PaymentRecorded(orderId, sellerId, payment.id(), cmd.amount(), paid, status));
+                new PaymentRecorded(orderId, sellerId, order.number(), payment.id(), cmd.amount(), paid, outstanding,
+                        status, buyerOf(order)));
+    }
+
+    /** The order's buyer as its mails address them. */
+    private BuyerContact buyerOf(OrderView order) {
+        return customers.contactOf(customers.find(order.sellerId(), order.customerId()).orElseThrow());
     }
 
     /** Whose order this is, if it exists. */

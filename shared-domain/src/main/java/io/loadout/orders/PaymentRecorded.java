@@ -4,9 +4,14 @@ import io.loadout.event.DomainEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 
-/** A remittance was recorded against an order; {@code paid} is the order's sum after it. */
+/**
+ * A remittance was recorded against an order; {@code paid} is the order's sum after it and {@code outstanding}
+ * what is still owed. The buyer is told by mail.
+ */
 @RegisterForReflection
-public record PaymentRecorded(long orderId, long sellerId, long paymentId, BigDecimal amount, BigDecimal paid, PaymentStatus paymentStatus) implements DomainEvent {
+public record PaymentRecorded(long orderId, long sellerId, String number, long paymentId, BigDecimal amount,
+                              BigDecimal paid, BigDecimal outstanding, PaymentStatus paymentStatus, BuyerContact buyer)
+        implements DomainEvent {
 
     public static final String TYPE = "orders.payment.recorded";
 

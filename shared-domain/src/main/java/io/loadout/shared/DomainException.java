@@ -3,7 +3,7 @@ package io.loadout.shared;
 /** A business rule refused a request. Adapters map each kind to a problem+json status. */
 public abstract sealed class DomainException extends RuntimeException
         permits DomainException.NotFound, DomainException.Conflict, DomainException.InvalidInput,
-        DomainException.Unauthenticated {
+        DomainException.Unauthenticated, DomainException.RateLimited {
 
     private final String field;
 
@@ -68,6 +68,20 @@ public abstract sealed class DomainException extends RuntimeException
     public static final class Unauthenticated extends DomainException {
         public Unauthenticated(String field, String message) {
             super(field, message);
+        }
+    }
+
+    /** Too many requests of this kind for the same key (an address asking for its link): try again later. */
+    public static final class RateLimited extends DomainException {
+        private final long retryAfterSeconds;
+
+        public RateLimited(String field, String message, long retryAfterSeconds) {
+            super(field, message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 }

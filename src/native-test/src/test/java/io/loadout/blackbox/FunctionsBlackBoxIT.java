@@ -251,7 +251,22 @@ class FunctionsBlackBoxIT {
                 .body("order.status", equalTo("SHIPPED")).body("shipment.invoiceTotal", equalTo(41.5f));
         seller.get("/api/orders/summary?outstanding=false").then().statusCode(200)
                 .body("items.find { it.customerId == " + customer + " }.outstanding", equalTo(0.0f));
-        assertThat(deployment.pubSub.ofType("orders.order.shipped")).anySatisfy(p -> assertThat(p.data()).contains("BB-TRACK-1"));
+        var shipped = deployment.pubSub.ofType("orders.order.shipped").stream()
+                .filter(p -> p.data().contains("BB-TRACK-1")).findFirst().orElseThrow();
+
+        // the packaged notifier issues the buyer's link as it mails the shipping news; the link opens the buyer page
+        eventToNotifier(shipped.data()).then().statusCode(200);
+        eventToNotifier(shipped.data()).then().statusCode(200);
+        var mails = Arrays.stream(deployment.smtp.getReceivedMessages())
+                .filter(m -> GreenMailUtil.getBody(m).contains("BB-TRACK-1")).toList();
+        assertThat(mails).as("one mail however often the event comes").hasSize(1);
+        var link = java.util.regex.Pattern.compile("#(lbl_[A-Za-z0-9_-]{43})")
+                .matcher(GreenMailUtil.getBody(mails.get(0)).replace("=\r\n", "").replace("=3D", "="));
+        assertThat(link.find()).as("the mail carries the buyer link").isTrue();
+        given().baseUri(orders.baseUri()).header("X-Buyer-Token", link.group(1)).get("/api/orders/buyer").then()
+                .statusCode(200).header("Referrer-Policy", "no-referrer").body("buyerName", equalTo("Black-box Buyer"))
+                .body("totals.outstanding", equalTo(0.0f)).body("orders.items[0].trackingId", equalTo("BB-TRACK-1"));
+        given().baseUri(orders.baseUri()).get("/buyer/").then().statusCode(200);
     }
 
     /** The partners' signature header: HMAC-SHA256 of "{@code <unix seconds>.<body>}" with the shared secret. */

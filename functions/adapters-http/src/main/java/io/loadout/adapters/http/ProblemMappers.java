@@ -34,6 +34,10 @@ public class ProblemMappers {
         if (e instanceof DomainException.NotFound) {
             return problem(404, "not-found", "Not found", e.getMessage(), uri, e.field(), List.of());
         }
+        if (e instanceof DomainException.RateLimited limited) {
+            var response = problem(429, "rate-limited", "Too many requests", e.getMessage(), uri, e.field(), List.of());
+            return Response.fromResponse(response).header("Retry-After", limited.retryAfterSeconds()).build();
+        }
         if (e instanceof DomainException.Unauthenticated) {
             return problem(401, "unauthenticated", "Unauthenticated", e.getMessage(), uri, e.field(), List.of());
         }

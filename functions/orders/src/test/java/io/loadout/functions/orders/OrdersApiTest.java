@@ -196,6 +196,58 @@ class OrdersApiTest {
         as(seller).get("/api/orders?q=T-2").then().body("items.id", equalTo(List.of((int) second)));
     }
 
+    @Test
+    void aBuyerOpensTheirPageWithTheLinkAndStrangersLearnNothing() {
+        long c = customer(sellerToken, "Di Buyer");
+        long o = order(sellerToken, c, item(sellerToken, "30.00", 5), 1, "5.00");
+        as(sellerToken).post("/api/orders/" + o + "/remit").then().statusCode(200);
+        var issued = as(sellerToken).post("/api/orders/customers/" + c + "/buyer-link").then().statusCode(201)
+                .header("Cache-Control", "no-store").extract().jsonPath();
+        String token = issued.getString("token");
+        assertThat(issued.getString("url")).endsWith("/buyer/#" + token);
+
+        given().header("X-Buyer-Token", token).get("/api/orders/buyer").then().statusCode(200)
+                .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store")
+                .body("buyerName", equalTo("Di Buyer")).body("totals.outstanding", equalTo(0.0f))
+                .body("orders.items[0].total", equalTo(35.0f)).body("orders.items[0].paymentStatus", equalTo("REMITTED"));
+        as(sellerToken).get("/api/orders/customers/" + c + "/buyer-link").then().statusCode(200)
+                .body("live", hasSize(1)).body("lastViewedAt", org.hamcrest.Matchers.notNullValue())
+                .body("live[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("token")));
+        as(otherSellerToken).post("/api/orders/customers/" + c + "/buyer-link").then().statusCode(404);
+
+        var wrong = given().header("X-Buyer-Token", "lbl_" + "x".repeat(43)).get("/api/orders/buyer").then()
+                .statusCode(401).extract().jsonPath();
+        as(sellerToken).delete("/api/orders/customers/" + c + "/buyer-link").then().statusCode(200).body("live", hasSize(0));
+        var revoked = given().header("X-Buyer-Token", token).get("/api/orders/buyer").then().statusCode(401)
+                .body("field", equalTo("X-Buyer-Token")).extract().jsonPath();
+        assertThat(revoked.getString("detail")).isEqualTo(wrong.getString("detail"));
+        given().get("/api/orders/buyer").then().statusCode(401);
+        given().get("/buyer/").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"));
+    }
+
+    @Test
+    void emailMeMyLinkAnswersTheSameForAStrangerAndLimitsEachAddress() {
+        long sellerId = as(sellerToken).get("/api/orders/customers/" + customer(sellerToken, "Ed Known") ).then()
+                .extract().jsonPath().getLong("sellerId");
+        String known = as(sellerToken).get("/api/orders/customers?q=Ed Known").then().extract().jsonPath()
+                .getString("items[0].email");
+        String knownAnswer = given().contentType(ContentType.JSON).body(Map.of("sellerId", sellerId, "email", known))
+                .post("/api/orders/buyer/link-requests").then().statusCode(202).extract().asString();
+        String strangerAnswer = given().contentType(ContentType.JSON)
+                .body(Map.of("sellerId", sellerId, "email", "stranger-" + UUID.randomUUID() + "@example.com"))
+                .post("/api/orders/buyer/link-requests").then().statusCode(202).extract().asString();
+        assertThat(strangerAnswer).isEqualTo(knownAnswer);
+        for (int i = 0; i < 4; i++) {
+            given().contentType(ContentType.JSON).body(Map.of("sellerId", sellerId, "email", known))
+                    .post("/api/orders/buyer/link-requests").then().statusCode(202);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("sellerId", sellerId, "email", known.toUpperCase()))
+                .post("/api/orders/buyer/link-requests").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue()).body("field", equalTo("email"));
+        given().contentType(ContentType.JSON).body(Map.of("sellerId", sellerId, "email", "not an address"))
+                .post("/api/orders/buyer/link-requests").then().statusCode(400).body("field", equalTo("email"));
+    }
+
     private static List<String> cells(Row row) {
         var out = new ArrayList<String>();
         for (int i = 0; i < row.getCellCount(); i++) {
