@@ -6,6 +6,11 @@ locals {
   # Functions that answer people or short events start on the JVM's first compiler only: 0.7-1.3 s less start
   # (ADR 0023); imports and jobs keep the optimising one for their long batches.
   quick_start = { JAVA_TOOL_OPTIONS = "-XX:TieredStopAtLevel=1" }
+  # the storefront's seller account (its webhook in orders, its catch-up pull in jobs) and the buyer page
+  storefront_env = {
+    LOADOUT_ORDERS_STOREFRONT_SELLER_EMAIL = var.storefront_seller_email
+    LOADOUT_ORDERS_BUYER_LINKS_PAGE_URL    = var.buyer_page_url
+  }
   functions = {
     ops = {
       entry_point = local.http_entry
@@ -37,10 +42,14 @@ locals {
     orders = {
       entry_point = local.http_entry
       trigger     = { kind = "http", bucket = null, topic = null }
-      env         = merge(local.quick_start, { LOADOUT_ORDERS_DEFAULT_COUNTRY_CODE = var.orders_default_country_code })
-      secret_env  = local.no_secrets
-      roles       = ["roles/cloudsql.client", "roles/pubsub.publisher"]
-      timeout     = 120
+      env = merge(local.quick_start, local.storefront_env, {
+        LOADOUT_ORDERS_DEFAULT_COUNTRY_CODE = var.orders_default_country_code
+      })
+      secret_env = {
+        LOADOUT_ORDERS_STOREFRONT_WEBHOOK_SECRET = google_secret_manager_secret.app["loadout-webhook-storefront"].secret_id
+      }
+      roles   = ["roles/cloudsql.client", "roles/pubsub.publisher"]
+      timeout = 120
     }
     imports = {
       entry_point = local.event_entry
@@ -58,6 +67,8 @@ locals {
         LOADOUT_SMTP_HOST          = var.smtp_host
         LOADOUT_SMTP_PORT          = tostring(var.smtp_port)
         LOADOUT_NOTIFY_ADMIN_EMAIL = var.admin_email
+        # the buyer links it mails open this page
+        LOADOUT_ORDERS_BUYER_LINKS_PAGE_URL = var.buyer_page_url
       })
       secret_env = { LOADOUT_SMTP_PASSWORD = google_secret_manager_secret.app["loadout-smtp-password"].secret_id }
       roles      = ["roles/cloudsql.client", "roles/eventarc.eventReceiver"]
@@ -66,14 +77,18 @@ locals {
     jobs = {
       entry_point = local.event_entry
       trigger     = { kind = "pubsub", bucket = null, topic = module.jobs_topic.id }
-      env = {
-        QUARKUS_FUNQY_EXPORT           = "runJob"
-        LOADOUT_ALLOCATION_SHEET_URL   = var.inventory_sheet_url
-        LOADOUT_ALLOCATION_AUTOFBA_URL = var.autofba_feed_url
+      env = merge(local.storefront_env, {
+        QUARKUS_FUNQY_EXPORT              = "runJob"
+        LOADOUT_ALLOCATION_SHEET_URL      = var.inventory_sheet_url
+        LOADOUT_ALLOCATION_AUTOFBA_URL    = var.autofba_feed_url
+        LOADOUT_ORDERS_STOREFRONT_API_URL = var.storefront_api_url
+      })
+      secret_env = {
+        LOADOUT_ALLOCATION_AUTOFBA_TOKEN    = google_secret_manager_secret.app["loadout-autofba-token"].secret_id
+        LOADOUT_ORDERS_STOREFRONT_API_TOKEN = google_secret_manager_secret.app["loadout-storefront-api-token"].secret_id
       }
-      secret_env = { LOADOUT_ALLOCATION_AUTOFBA_TOKEN = google_secret_manager_secret.app["loadout-autofba-token"].secret_id }
-      roles      = ["roles/cloudsql.client", "roles/pubsub.publisher", "roles/eventarc.eventReceiver"]
-      timeout    = 540
+      roles   = ["roles/cloudsql.client", "roles/pubsub.publisher", "roles/eventarc.eventReceiver"]
+      timeout = 540
     }
   }
 }

@@ -27,7 +27,7 @@ module "jobs_topic" {
 
 # Secrets are created empty here; their values are added out of band (gcloud secrets versions add), never in code.
 resource "google_secret_manager_secret" "app" {
-  for_each  = toset(["loadout-bootstrap-secret", "loadout-smtp-password", "loadout-webhook-ungating", "loadout-webhook-storefront", "loadout-webhook-autofba", "loadout-autofba-token"])
+  for_each  = toset(["loadout-bootstrap-secret", "loadout-smtp-password", "loadout-webhook-ungating", "loadout-webhook-storefront", "loadout-webhook-autofba", "loadout-autofba-token", "loadout-storefront-api-token"])
   secret_id = each.value
   replication {
     auto {}

@@ -8,6 +8,7 @@ locals {
     "price-activation"     = "*/2 * * * *"
     "inventory-sheet-poll" = "*/15 * * * *"
     "autofba-pull"         = "7 * * * *"
+    "storefront-pull"      = "*/15 * * * *"
   }
 }
 

@@ -60,3 +60,20 @@ variable "orders_default_country_code" {
   type        = string
   default     = ""
 }
+
+variable "storefront_seller_email" {
+  description = "Email of the seller account the storefront's webhook and catch-up pull write for (the operator's own); empty: storefront off"
+  type        = string
+  default     = ""
+}
+
+variable "storefront_api_url" {
+  description = "The storefront's REST API root pulled by storefront-pull, e.g. https://shop.example/admin/api/2025-01 (empty: not pulled)"
+  type        = string
+  default     = ""
+}
+
+variable "buyer_page_url" {
+  description = "The public buyer page that buyer links open (the secret follows as the URL fragment)"
+  type        = string
+}

@@ -65,6 +65,12 @@ public class AccountService {
         return accounts.findByIdOptional(accountId).map(Account::name);
     }
 
+    /** The id of the account with this email, if there is one. */
+    @Transactional
+    public Optional<Long> idByEmail(String email) {
+        return accounts.findByEmail(email).map(Account::id);
+    }
+
     @Transactional
     public Page<Account> list(Role role, PageRequest page) {
         return accounts.page(role, page);

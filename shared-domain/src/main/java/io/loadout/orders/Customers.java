@@ -72,6 +72,76 @@ public class Customers {
         }
     }
 
+    /** A customer as another system (the storefront) knows it: its id there and when it last changed there. */
+    public record ExternalCustomer(String externalId, String name, String email, String phone, Instant updatedAt) {
+    }
+
+    /** What an external customer became: the customer, whether it is new or changed, and what was left out. */
+    public record Upserted(CustomerView customer, boolean created, boolean changed, List<String> notes) {
+    }
+
+    /**
+     * Creates or updates the customer the storefront announces, keeping the newest: a change dated no later than
+     * the one applied last changes nothing (deliveries come late, twice and out of order). A new external customer
+     * whose email the seller already has takes over that customer. Nothing the storefront sends refuses the
+     * delivery: an email taken by another customer or an unreadable phone is left out and noted.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Upserted upsertExternal(long sellerId, ExternalCustomer ext, Instant now, Actor actor) {
+        sql.one("select pg_advisory_xact_lock(hashtextextended(?, 0)) as locked",
+                List.of("customer:" + sellerId + ":" + ext.externalId()), r -> 1);
+        var notes = new java.util.ArrayList<String>();
+        String email = strippedOrNull(ext.email());
+        PhoneNumber phone = null;
+        try {
+            phone = strippedOrNull(ext.phone()) == null ? null
+                    : PhoneNumber.parse("phone", ext.phone().strip(), config.defaultCountryCode());
+        } catch (DomainException.InvalidInput unreadable) {
+            notes.add("phone left out: " + unreadable.getMessage());
+        }
+        var stored = sql.one("select id, external_updated_at from customer where seller_id = ? and external_id = ?",
+                List.of(sellerId, ext.externalId()), r -> Map.entry(r.getLong("id"), r.getInstant("external_updated_at")));
+        Long id = stored.map(Map.Entry::getKey).orElse(null);
+        if (stored.isPresent() && !ext.updatedAt().isAfter(stored.get().getValue())) {
+            return new Upserted(find(sellerId, id).orElseThrow(), false, false,
+                    List.of("older than the change applied last"));
+        }
+        if (id == null && email != null) {
+            var sameEmail = sql.one("select id, external_id from customer where seller_id = ? and lower(email) = lower(?)",
+                    List.of(sellerId, email), r -> Map.entry(r.getLong("id"), Optional.ofNullable(r.getString("external_id"))));
+            if (sameEmail.isPresent() && sameEmail.get().getValue().isEmpty()) {
+                id = sameEmail.get().getKey();
+            } else if (sameEmail.isPresent()) {
+                notes.add("email left out: customer " + sameEmail.get().getKey() + " has it");
+                email = null;
+            }
+        }
+        if (id == null) {
+            var created = sql.one("""
+                    insert into customer (seller_id, name, email, phone, phone_e164, social, external_id,
+                                          external_updated_at, created_at, created_by, updated_at, updated_by)
+                    values (?, ?, ?, ?, ?, '{}'::jsonb, ?, ?, ?, ?, ?, ?) returning *""",
+                    Arrays.asList(sellerId, ext.name(), email, phone == null ? null : phone.entered(),
+                            phone == null ? null : phone.e164().orElse(null), ext.externalId(), ext.updatedAt(), now,
+                            actor.name(), now, actor.name()), this::view).orElseThrow();
+            return new Upserted(created, true, true, List.copyOf(notes));
+        }
+        long self = id;
+        if (email != null && byEmail(sellerId, email).filter(c -> c.id() != self).isPresent()) {
+            notes.add("email left out: another customer has it");
+            email = null;
+        }
+        var updated = sql.one("""
+                update customer set name = ?, email = coalesce(?, email), phone = coalesce(?, phone),
+                                    phone_e164 = case when ? then ? else phone_e164 end, external_id = ?,
+                                    external_updated_at = ?, updated_at = ?, updated_by = ?
+                 where id = ? and seller_id = ? returning *""",
+                Arrays.asList(ext.name(), email, phone == null ? null : phone.entered(), phone != null,
+                        phone == null ? null : phone.e164().orElse(null), ext.externalId(), ext.updatedAt(), now,
+                        actor.name(), id, sellerId), this::view).orElseThrow();
+        return new Upserted(updated, false, true, List.copyOf(notes));
+    }
+
     /** The seller's customer, or empty (also for another seller's id: tenants cannot probe for ids). */
     public Optional<CustomerView> find(long sellerId, long customerId) {
         return sql.one("select * from customer where id = ? and seller_id = ?", List.of(customerId, sellerId), this::view);

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -152,6 +153,46 @@ public class Orders {
                 order.number(), carrier, trackingId, trackingUrl, shipment.id(), now, buyerOf(order)));
     }
 
+    /**
+     * PENDING → SHIPPED by another system (the storefront fulfilled it): the carrier's tracking, but no declared
+     * parcel, so no shipment is recorded.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Shipped shipElsewhere(long sellerId, long orderId, String carrier, String trackingId, String trackingUrl,
+                                 Instant now, Actor actor) {
+        var order = lock(sellerId, orderId);
+        if (order.status() != OrderStatus.PENDING) {
+            throw new DomainException.Conflict("status", "order " + order.number() + " is " + order.status()
+                    + "; only a pending order can be shipped");
+        }
+        sql.update("""
+                update sales_order set status = 'SHIPPED', shipped_at = ?, carrier = ?, tracking_id = ?, tracking_url = ?,
+                                       updated_at = ?, updated_by = ?
+                 where id = ? and status = 'PENDING'""",
+                Arrays.asList(now, carrier, trackingId, trackingUrl, now, actor.name(), orderId));
+        return new Shipped(view(sellerId, orderId), null, new OrderShipped(orderId, sellerId, order.customerId(),
+                order.number(), carrier, trackingId, trackingUrl, null, now, buyerOf(order)));
+    }
+
+    /** The order another system knows by {@code externalId}, and when it last changed there. */
+    public Optional<Map.Entry<Long, Instant>> findExternal(long sellerId, String externalId) {
+        return sql.one("select id, external_updated_at from sales_order where seller_id = ? and external_id = ?",
+                List.of(sellerId, externalId), r -> Map.entry(r.getLong("id"), r.getInstant("external_updated_at")));
+    }
+
+    /**
+     * Notes that the order is {@code externalId} elsewhere, changed there at {@code updatedAt}; false, and nothing
+     * written, when a change dated the same or later was applied already (the newest wins, whatever the order of
+     * arrival).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean advanceExternal(long sellerId, long orderId, String externalId, Instant updatedAt) {
+        return sql.update("""
+                update sales_order set external_id = ?, external_updated_at = ?
+                 where id = ? and seller_id = ? and (external_updated_at is null or external_updated_at < ?)""",
+                List.of(externalId, updatedAt, orderId, sellerId, updatedAt)) == 1;
+    }
+
     /** SHIPPED → DELIVERED, now. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Delivered deliver(long sellerId, long orderId, Instant now, Actor actor) {
@@ -256,9 +297,14 @@ public class Orders {
                 .orElseThrow(() -> new DomainException.NotFound("order", orderId));
     }
 
+    /** Whether the seller has no order with this number yet. */
+    public boolean numberFree(long sellerId, String number) {
+        return sql.one("select 1 from sales_order where seller_id = ? and number = ?", List.of(sellerId, number),
+                r -> 1).isEmpty();
+    }
+
     private void requireNumberFree(long sellerId, String number) {
-        if (sql.one("select 1 from sales_order where seller_id = ? and number = ?", List.of(sellerId, number),
-                r -> 1).isPresent()) {
+        if (!numberFree(sellerId, number)) {
             throw numberTaken(sellerId, number);
         }
     }

@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.function.Function;
 
 /**
@@ -44,7 +45,10 @@ public class StorableInputJson implements ObjectMapperCustomizer {
                 .addDeserializer(Instant.class, new Checked<>(Instant.class, InstantDeserializer.INSTANT,
                         StorableValues::instantRefusal))
                 .addDeserializer(LocalDate.class, new Checked<>(LocalDate.class, LocalDateDeserializer.INSTANCE,
-                        StorableValues::dateRefusal)));
+                        StorableValues::dateRefusal))
+                // a partner's local time with its offset (the storefront's updated_at)
+                .addDeserializer(OffsetDateTime.class, new Checked<>(OffsetDateTime.class,
+                        InstantDeserializer.OFFSET_DATE_TIME, at -> StorableValues.instantRefusal(at.toInstant()))));
     }
 
     /** Reads with the standard deserializer, then refuses what {@code refusal} names. */

@@ -20,6 +20,10 @@ public class PartnerPeer implements QuarkusTestResourceLifecycleManager {
     public static final String SHEET_PATH = "/sheet.csv";
     public static final String AUTOFBA_PATH = "/autofba/feed";
     public static final String AUTOFBA_TOKEN = "peer-token";
+    /** The storefront's REST API root; its {@code /orders.json} answers the pages set by {@link #storefrontPages}. */
+    public static final String STOREFRONT_API = "/storefront/admin/api/2025-01";
+    public static final String STOREFRONT_TOKEN = "peer-storefront-token";
+    private static final List<String> STOREFRONT_PAGES = new CopyOnWriteArrayList<>();
 
     public record Answer(int status, String contentType, String body) {
     }
@@ -39,7 +43,16 @@ public class PartnerPeer implements QuarkusTestResourceLifecycleManager {
         REDIRECTS.put(path, target);
     }
 
-    /** "METHOD path authorization" of every request received. */
+    /**
+     * What {@code GET …/orders.json} answers: page 0 to the first request, and each page links the next with a
+     * {@code Link: <…?page_info=N&limit=…>; rel="next"} header, as the storefront's cursor pagination does.
+     */
+    public static void storefrontPages(String... bodies) {
+        STOREFRONT_PAGES.clear();
+        STOREFRONT_PAGES.addAll(List.of(bodies));
+    }
+
+    /** "METHOD path authorization" of every request received (with the query, for the storefront's). */
     public static List<String> requests() {
         return REQUESTS;
     }
@@ -58,6 +71,22 @@ public class PartnerPeer implements QuarkusTestResourceLifecycleManager {
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            if (path.equals(STOREFRONT_API + "/orders.json")) {
+                String query = exchange.getRequestURI().getRawQuery();
+                String token = exchange.getRequestHeaders().getFirst("X-Shopify-Access-Token");
+                REQUESTS.add(exchange.getRequestMethod() + " " + path + "?" + query + " " + token);
+                int index = query != null && query.contains("page_info=")
+                        ? Integer.parseInt(query.replaceAll(".*page_info=(\\d+).*", "$1")) : 0;
+                Answer answer = !STOREFRONT_TOKEN.equals(token) ? new Answer(401, "application/json", "{\"errors\":\"token\"}")
+                        : index < STOREFRONT_PAGES.size() ? new Answer(200, "application/json", STOREFRONT_PAGES.get(index))
+                        : new Answer(404, "text/plain", "no such page");
+                if (answer.status() == 200 && index + 1 < STOREFRONT_PAGES.size()) {
+                    exchange.getResponseHeaders().set("Link", "<" + url(path) + "?limit=250&page_info=" + (index + 1)
+                            + ">; rel=\"next\"");
+                }
+                respond(exchange, answer);
+                return;
+            }
             REQUESTS.add(exchange.getRequestMethod() + " " + path + " " + auth);
             if (REDIRECTS.containsKey(path)) {
                 exchange.getResponseHeaders().set("Location", REDIRECTS.get(path));
@@ -69,16 +98,22 @@ public class PartnerPeer implements QuarkusTestResourceLifecycleManager {
             if (path.equals(AUTOFBA_PATH) && !("Bearer " + AUTOFBA_TOKEN).equals(auth)) {
                 answer = new Answer(401, "text/plain", "bearer token required");
             }
-            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-            exchange.sendResponseHeaders(answer.status(), body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            respond(exchange, answer);
         });
         server.start();
         return Map.of("loadout.allocation.sheet.url", url(SHEET_PATH),
                 "loadout.allocation.autofba.url", url(AUTOFBA_PATH),
-                "loadout.allocation.autofba.token", AUTOFBA_TOKEN);
+                "loadout.allocation.autofba.token", AUTOFBA_TOKEN,
+                "loadout.orders.storefront.api-url", url(STOREFRONT_API),
+                "loadout.orders.storefront.api-token", STOREFRONT_TOKEN);
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, Answer answer) throws IOException {
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        exchange.sendResponseHeaders(answer.status(), body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 
     @Override

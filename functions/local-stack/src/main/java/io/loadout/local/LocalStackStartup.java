@@ -5,6 +5,7 @@ import io.loadout.account.IssuedToken;
 import io.loadout.account.NewAccount;
 import io.loadout.account.NewToken;
 import io.loadout.account.Role;
+import io.loadout.orders.OrdersConfig;
 import io.loadout.webhook.WebhookConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ public class LocalStackStartup {
     private final String smtpHost;
     private final int smtpPort;
     private final WebhookConfig webhooks;
+    private final OrdersConfig orders;
 
     LocalStackStartup(AccountService accounts, LocalConfig config, LocalScheduler scheduler,
                       @ConfigProperty(name = "quarkus.http.host") String httpHost,
@@ -37,7 +39,8 @@ public class LocalStackStartup {
                       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String dbUrl,
                       @ConfigProperty(name = "quarkus.mailer.mock") boolean mailLogOnly,
                       @ConfigProperty(name = "quarkus.mailer.host") String smtpHost,
-                      @ConfigProperty(name = "quarkus.mailer.port") int smtpPort, WebhookConfig webhooks) {
+                      @ConfigProperty(name = "quarkus.mailer.port") int smtpPort, WebhookConfig webhooks,
+                      OrdersConfig orders) {
         this.accounts = accounts;
         this.config = config;
         this.scheduler = scheduler;
@@ -48,6 +51,7 @@ public class LocalStackStartup {
         this.smtpHost = smtpHost;
         this.smtpPort = smtpPort;
         this.webhooks = webhooks;
+        this.orders = orders;
     }
 
     void onStart(@Observes StartupEvent startup) {
@@ -72,6 +76,8 @@ public class LocalStackStartup {
                 .append("  Webhooks      ").append(base).append("/api/allocation/webhooks/{ungating,autofba}, signing secrets ")
                 .append(webhooks.ungatingSecret().orElse("(unset)")).append(" / ")
                 .append(webhooks.autofbaSecret().orElse("(unset)")).append('\n')
+                .append("                ").append(base).append("/api/orders/webhooks/storefront, signing secret ")
+                .append(orders.storefront().webhookSecret().orElse("(unset)")).append('\n')
                 .append("  Schedules     ").append(scheduler.schedules()).append('\n');
         System.out.println(banner);
     }

@@ -7,11 +7,11 @@ import java.util.Map;
  * One request of a suite: which operation it exercises, what was done to it ({@code mutation}), which input it
  * targets, and the raw request (an already-encoded URI, headers, body bytes).
  *
- * @param signWith  when set, the body is signed with this partner secret at send time (fresh timestamp)
+ * @param signWith  when set, the body is signed at send time, as its partner signs (fresh timestamp)
  * @param mustRefuse a value no correct server may accept (a fractional id, a lone surrogate): a 2xx is a finding
  */
 record HostileCase(String operation, String mutation, Target target, String method, String uri, String contentType,
-                   byte[] body, Map<String, String> headers, Caller caller, String signWith, boolean mustRefuse) {
+                   byte[] body, Map<String, String> headers, Caller caller, Signer signWith, boolean mustRefuse) {
 
     enum Caller { ADMIN, CLIENT, NONE }
 
@@ -65,8 +65,8 @@ record HostileCase(String operation, String mutation, Target target, String meth
         return new HostileCase(operation, mutation, target, method, uri, contentType, body, more, caller, signWith, mustRefuse);
     }
 
-    HostileCase signedWith(String secret) {
-        return new HostileCase(operation, mutation, target, method, uri, contentType, body, headers, caller, secret, mustRefuse);
+    HostileCase signedWith(Signer signer) {
+        return new HostileCase(operation, mutation, target, method, uri, contentType, body, headers, caller, signer, mustRefuse);
     }
 
     HostileCase refusalRequired(boolean required) {

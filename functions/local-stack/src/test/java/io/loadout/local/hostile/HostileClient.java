@@ -40,7 +40,6 @@ final class HostileClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     /** Each signed delivery gets its own second within the tolerance, so no two are replays of each other. */
-    private final AtomicLong signatures = new AtomicLong();
 
     HostileClient(URI base, Map<HostileCase.Caller, String> tokens) {
         this.base = base;
@@ -91,9 +90,7 @@ final class HostileClient {
         }
         c.headers().forEach(request::header);
         if (c.signWith() != null) {
-            Instant at = Instant.now().minusSeconds(signatures.getAndIncrement() % 240);
-            request.header(WebhookVerifier.HEADER, WebhookVerifier.signatureHeader(c.signWith(), at,
-                    c.body() == null ? new byte[0] : c.body()));
+            c.signWith().headersFor(c.body() == null ? new byte[0] : c.body()).forEach(request::header);
         }
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -1,6 +1,7 @@
 package io.loadout.local.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.loadout.orders.storefront.StorefrontDeliveries;
 import io.loadout.webhook.WebhookVerifier;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,14 @@ record Operation(String method, String path, List<Param> params, Map<String, Jso
 
     /** Authenticated by the partner's HMAC over the raw body instead of a token. */
     boolean signedWebhook() {
-        return params("header").stream().anyMatch(p -> p.name().equalsIgnoreCase(WebhookVerifier.HEADER));
+        return signatureHeader() != null;
+    }
+
+    /** The header a partner signs this operation's body in, or null when it takes no signature. */
+    String signatureHeader() {
+        return params("header").stream().map(Param::name)
+                .filter(n -> n.equalsIgnoreCase(WebhookVerifier.HEADER) || n.equalsIgnoreCase(StorefrontDeliveries.SIGNATURE))
+                .findFirst().orElse(null);
     }
 
     boolean allows(String role) {
