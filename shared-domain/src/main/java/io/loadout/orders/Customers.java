@@ -142,6 +142,67 @@ public class Customers {
         return new Upserted(updated, false, true, List.copyOf(notes));
     }
 
+    /** A customer a leads import created (in a dry run: would create; {@code id} is then null). */
+    public record CreatedLead(Long id, long line, String name, String email) {
+    }
+
+    /** Where a leads import writes its valid leads, as it reads them. */
+    @FunctionalInterface
+    public interface LeadFeed {
+        void write(java.util.function.Consumer<LeadsImporter.Lead> sink) throws Exception;
+    }
+
+    /** Copies the leads into the transaction's staging table as they are read; {@link #createLeads} then writes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stageLeads(LeadFeed leads) {
+        sql.update("drop table if exists pg_temp.lead_stage", List.of());
+        sql.update("""
+                create temp table lead_stage (line bigint not null, name text not null, email text, phone text,
+                                              phone_e164 text, address text) on commit drop""", List.of());
+        sql.copyIn("copy lead_stage (line, name, email, phone, phone_e164, address) from stdin with (format csv)",
+                rows -> leads.write(lead -> {
+                    try {
+                        rows.number(lead.line()).text(lead.name()).text(lead.email()).text(lead.phone())
+                                .text(lead.phoneE164()).text(lead.address()).endRow();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("staging a lead failed", e);
+                    }
+                }));
+        sql.update("analyze lead_stage", List.of());
+    }
+
+    /**
+     * Creates the staged leads that are not the seller's customers yet, in one set-based statement: every lead
+     * whose email (any case) or, without one, whose phone (E.164) no customer of the seller has; a repeat within
+     * the file counts once (its first line). A dry run lists what it would create and writes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<CreatedLead> createLeads(long sellerId, boolean dryRun, Instant now, Actor actor) {
+        String fresh = """
+                select distinct on (coalesce(lower(s.email), s.phone_e164)) s.*
+                  from lead_stage s
+                 where not exists (select 1 from customer c where c.seller_id = ? and s.email is not null
+                                      and lower(c.email) = lower(s.email))
+                   and (s.email is not null or not exists (select 1 from customer c where c.seller_id = ?
+                                      and c.phone_e164 = s.phone_e164))
+                 order by coalesce(lower(s.email), s.phone_e164), s.line""";
+        if (dryRun) {
+            return sql.list("select * from (" + fresh + ") f order by line", List.of(sellerId, sellerId),
+                    r -> new CreatedLead(null, r.getLong("line"), r.getString("name"), r.getString("email")));
+        }
+        return sql.list("""
+                with fresh as (""" + fresh + """
+                ), created as (
+                  insert into customer (seller_id, name, email, phone, phone_e164, address, social, created_at,
+                                        created_by, updated_at, updated_by)
+                  select ?, name, email, phone, phone_e164, address, '{}'::jsonb, ?, ?, ?, ? from fresh order by line
+                  returning id, name, email, phone_e164)
+                select c.id, f.line, c.name, c.email from created c
+                  join fresh f on coalesce(lower(f.email), f.phone_e164) = coalesce(lower(c.email), c.phone_e164)
+                 order by f.line""", List.of(sellerId, sellerId, sellerId, now, actor.name(), now, actor.name()),
+                r -> new CreatedLead(r.getLong("id"), r.getLong("line"), r.getString("name"), r.getString("email")));
+    }
+
     /** The seller's customer, or empty (also for another seller's id: tenants cannot probe for ids). */
     public Optional<CustomerView> find(long sellerId, long customerId) {
         return sql.one("select * from customer where id = ? and seller_id = ?", List.of(customerId, sellerId), this::view);
