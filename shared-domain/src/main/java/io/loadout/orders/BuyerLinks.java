@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,8 +46,9 @@ public class BuyerLinks {
         }
     }
 
-    /** Whose orders an opened link shows. */
-    public record Access(long linkId, long sellerId, long customerId, Instant expiresAt) {
+    /** Whose orders an opened link shows, and the names the buyer page greets them with. */
+    public record Access(long linkId, long sellerId, long customerId, Instant expiresAt, String buyerName,
+                         String sellerName) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -89,16 +91,23 @@ public class BuyerLinks {
         if (!TokenSecret.looksValid(presented, SCHEME)) {
             return Optional.empty();
         }
-        var access = sql.one("""
-                select id, seller_id, customer_id, expires_at, last_viewed_at from buyer_link
-                 where token_hash = ? and revoked_at is null and expires_at > ?""",
-                List.of(new TokenSecret(presented).hash(), now), r -> new Access(r.getLong("id"), r.getLong("seller_id"),
-                        r.getLong("customer_id"), r.getInstant("expires_at")));
-        access.ifPresent(a -> sql.update("""
+        Instant stale = now.minusSeconds(VIEW_WRITE_SECONDS);
+        var opened = sql.one("""
+                select l.id, l.seller_id, l.customer_id, l.expires_at, l.last_viewed_at, c.name, a.name as seller_name
+                  from buyer_link l join customer c on c.id = l.customer_id and c.seller_id = l.seller_id
+                  join account a on a.id = l.seller_id -- the seller's display name, read with the link (one round trip)
+                 where l.token_hash = ? and l.revoked_at is null and l.expires_at > ?""",
+                List.of(new TokenSecret(presented).hash(), now), r -> {
+                    Instant viewed = r.getInstant("last_viewed_at");
+                    return Map.entry(new Access(r.getLong("id"), r.getLong("seller_id"), r.getLong("customer_id"),
+                            r.getInstant("expires_at"), r.getString("name"), r.getString("seller_name")),
+                            viewed == null || viewed.isBefore(stale));
+                });
+        opened.filter(Map.Entry::getValue).ifPresent(a -> sql.update("""
                 update buyer_link set last_viewed_at = ?
                  where id = ? and (last_viewed_at is null or last_viewed_at < ?)""",
-                List.of(now, a.linkId(), now.minusSeconds(VIEW_WRITE_SECONDS))));
-        return access;
+                List.of(now, a.getKey().linkId(), stale)));
+        return opened.map(Map.Entry::getKey);
     }
 
     /**

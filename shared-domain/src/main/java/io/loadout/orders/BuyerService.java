@@ -1,6 +1,5 @@
 package io.loadout.orders;
 
-import io.loadout.account.AccountService;
 import io.loadout.event.Outbox;
 import io.loadout.orders.BuyerPages.BuyerPage;
 import io.loadout.shared.DomainException;
@@ -29,16 +28,13 @@ public class BuyerService {
     private final BuyerLinks links;
     private final BuyerPages pages;
     private final Customers customers;
-    private final AccountService accounts;
     private final Outbox outbox;
     private final Clock clock;
 
-    BuyerService(BuyerLinks links, BuyerPages pages, Customers customers, AccountService accounts, Outbox outbox,
-                 Clock clock) {
+    BuyerService(BuyerLinks links, BuyerPages pages, Customers customers, Outbox outbox, Clock clock) {
         this.links = links;
         this.pages = pages;
         this.customers = customers;
-        this.accounts = accounts;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -51,10 +47,8 @@ public class BuyerService {
     public BuyerPage page(String secret, PageRequest page) {
         var access = links.open(secret, clock.instant()).orElseThrow(() -> new DomainException.Unauthenticated(
                 TOKEN_HEADER, "this link does not open any orders: it may have expired or been replaced; ask for a new one"));
-        var customer = customers.find(access.sellerId(), access.customerId()).orElseThrow();
-        return new BuyerPage(customer.name(), accounts.nameOf(access.sellerId()).orElse(""),
-                pages.totals(access.sellerId(), access.customerId()),
-                pages.orders(access.sellerId(), access.customerId(), page), access.expiresAt());
+        var orders = pages.orders(access.sellerId(), access.customerId(), page);
+        return new BuyerPage(access.buyerName(), access.sellerName(), orders.totals(), orders.page(), access.expiresAt());
     }
 
     /**

@@ -81,11 +81,12 @@ public class Orders {
             sql.update("""
                     insert into sales_order (id, seller_id, customer_id, number, status, goods_total, shipping_fee,
                                              total, paid, payment_status, notes, ordered_at, created_at, created_by,
-                                             updated_at, updated_by)
-                    values (?, ?, ?, ?, 'PENDING', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)""",
+                                             updated_at, updated_by, units)
+                    values (?, ?, ?, ?, 'PENDING', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     Arrays.asList(id, sellerId, cmd.customerId(), number, totals.goods(), totals.shippingFee(),
                             totals.total(), PaymentStatus.of(totals.total(), BigDecimal.ZERO).name(),
-                            strippedOrNull(cmd.notes()), now, now, actor.name(), now, actor.name()));
+                            strippedOrNull(cmd.notes()), now, now, actor.name(), now, actor.name(),
+                            priced.stream().mapToInt(LinePricing.Priced::quantity).sum()));
         } catch (RuntimeException e) {
             if (Sql.violatedConstraint(e).filter("sales_order_seller_number_uq"::equals).isPresent()) {
                 throw numberTaken(sellerId, number); // a racing order took it
@@ -297,14 +298,9 @@ public class Orders {
                 .orElseThrow(() -> new DomainException.NotFound("order", orderId));
     }
 
-    /** Whether the seller has no order with this number yet. */
-    public boolean numberFree(long sellerId, String number) {
-        return sql.one("select 1 from sales_order where seller_id = ? and number = ?", List.of(sellerId, number),
-                r -> 1).isEmpty();
-    }
-
     private void requireNumberFree(long sellerId, String number) {
-        if (!numberFree(sellerId, number)) {
+        if (sql.one("select 1 from sales_order where seller_id = ? and number = ?", List.of(sellerId, number),
+                r -> 1).isPresent()) {
             throw numberTaken(sellerId, number);
         }
     }

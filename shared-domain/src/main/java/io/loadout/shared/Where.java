@@ -50,6 +50,11 @@ public final class Where {
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
     }
 
+    /** The conditions alone, to join into a larger clause ({@code true} when there are none). */
+    public String conditions() {
+        return clauses.isEmpty() ? "true" : String.join(" and ", clauses);
+    }
+
     public List<Object> params() {
         return Collections.unmodifiableList(new ArrayList<>(params));
     }

@@ -1,9 +1,10 @@
 package io.loadout.catalog;
 
-import static io.loadout.catalog.BenchStats.max;
-import static io.loadout.catalog.BenchStats.min;
-import static io.loadout.catalog.BenchStats.ms;
-import static io.loadout.catalog.BenchStats.ratio;
+import io.loadout.bench.BenchMemory;
+import static io.loadout.bench.BenchStats.max;
+import static io.loadout.bench.BenchStats.min;
+import static io.loadout.bench.BenchStats.ms;
+import static io.loadout.bench.BenchStats.ratio;
 
 import io.loadout.catalog.CatalogFilters.ConfigFilter;
 import io.loadout.catalog.CatalogViews.ConfigInformation;

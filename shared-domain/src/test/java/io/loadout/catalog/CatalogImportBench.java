@@ -1,5 +1,6 @@
 package io.loadout.catalog;
 
+import io.loadout.bench.BenchMemory;
 import io.loadout.imports.ImportJob;
 import io.loadout.imports.ImportJobRepository;
 import io.loadout.imports.ImportService;

@@ -120,6 +120,12 @@ class BuyerLinksTest {
         assertThat(page.sellerName()).isEqualTo("Corner Shop");
         assertThat(page.orders().items()).extracting(BuyerPages.BuyerOrder::number).containsExactly("A-2", "A-1");
         assertThat(page.totals().outstanding()).isEqualByComparingTo("35.50");
+        var first = buyers.page(issued.secret().value(), PageRequest.first(1));
+        var second = buyers.page(issued.secret().value(), new PageRequest(first.orders().nextBefore(), 1));
+        assertThat(first.orders().items()).extracting(BuyerPages.BuyerOrder::number).containsExactly("A-2");
+        assertThat(second.orders().items()).extracting(BuyerPages.BuyerOrder::number).containsExactly("A-1");
+        assertThat(second.orders().nextBefore()).isNull();
+        assertThat(second.totals()).isEqualTo(page.totals());
         String shown = json.writeValueAsString(page);
         assertThat(shown).doesNotContain("SELLER-NOTE", "ORDER-NOTE", "ana_private", "1 Main St", email, "B-1", "X-1");
     }

@@ -59,25 +59,26 @@ public class StorefrontDeliveries {
         }
         requireRecent(delivery.triggeredAt(), now);
         byte[] bodyHash = sha256(body);
+        // one round trip for a new delivery: forget the ones past their time, record this one
+        long recorded = sql.one("""
+                with forgotten as (delete from storefront_delivery where received_at < ?),
+                     recorded as (insert into storefront_delivery (webhook_id, body_hash, topic, received_at)
+                                  values (?, ?, ?, ?) on conflict do nothing returning 1)
+                select count(*) as n from recorded""",
+                List.of(now.minus(REMEMBERED), id, bodyHash, String.valueOf(delivery.topic()), now),
+                r -> r.getLong("n")).orElseThrow();
+        if (recorded == 1) {
+            return true;
+        }
         var earlier = sql.one("select body_hash from storefront_delivery where webhook_id = ?", List.of(id),
                 r -> r.getObject("body_hash", byte[].class));
-        if (earlier.isPresent()) {
-            if (MessageDigest.isEqual(earlier.get(), bodyHash)) {
-                return false;
-            }
-            throw refused(WEBHOOK_ID, "this delivery id came before with another body (replay)");
-        }
-        if (sql.one("select 1 from storefront_delivery where body_hash = ?", List.<Object>of(bodyHash), r -> 1).isPresent()) {
+        if (earlier.isEmpty()) {
             throw refused(WEBHOOK_ID, "this body came before under another delivery id (replay)");
         }
-        sql.update("delete from storefront_delivery where received_at < ?", List.of(now.minus(REMEMBERED)));
-        int recorded = sql.update("""
-                insert into storefront_delivery (webhook_id, body_hash, topic, received_at) values (?, ?, ?, ?)
-                on conflict do nothing""", List.of(id, bodyHash, String.valueOf(delivery.topic()), now));
-        if (recorded == 0) { // a racing copy of the same delivery was recorded first
-            throw refused(WEBHOOK_ID, "this delivery is being received already");
+        if (MessageDigest.isEqual(earlier.get(), bodyHash)) {
+            return false;
         }
-        return true;
+        throw refused(WEBHOOK_ID, "this delivery id came before with another body (replay)");
     }
 
     private void requireRecent(String triggeredAt, Instant now) {

@@ -12,6 +12,7 @@ import io.loadout.orders.OrdersConfig;
 import io.loadout.orders.OrdersCommands.NewLine;
 import io.loadout.orders.OrdersCommands.NewOrder;
 import io.loadout.orders.OrdersCommands.NewPayment;
+import io.loadout.orders.OrdersViews.OrderView;
 import io.loadout.orders.storefront.StorefrontPayloads.Customer;
 import io.loadout.orders.storefront.StorefrontPayloads.Order;
 import io.loadout.shared.Actor;
@@ -88,31 +89,42 @@ public class StorefrontSync {
                 List.of("order:" + sellerId + ":" + externalId), r -> 1);
         var notes = new ArrayList<String>();
         var known = orders.findExternal(sellerId, externalId);
-        long orderId;
-        Outcome outcome;
-        if (known.isPresent()) {
-            orderId = known.get().getKey();
-            if (!orders.advanceExternal(sellerId, orderId, externalId, updatedAt)) {
-                return new Applied("order", externalId, orderId, Outcome.OLDER_IGNORED,
-                        List.of("older than the change applied last (" + known.get().getValue() + ")"));
-            }
-            outcome = Outcome.UPDATED;
-        } else {
+        if (known.isEmpty()) {
             long customerId = buyer(sellerId, order, now, notes);
-            var placed = orders.place(sellerId, newOrder(sellerId, order, customerId), now, STOREFRONT);
+            var placed = place(sellerId, order, customerId, now);
             outbox.append(placed.event());
-            orderId = placed.order().id();
-            orders.advanceExternal(sellerId, orderId, externalId, updatedAt);
-            outcome = Outcome.CREATED;
+            orders.advanceExternal(sellerId, placed.order().id(), externalId, updatedAt);
+            applyState(sellerId, placed.order(), order, now, notes);
+            return new Applied("order", externalId, placed.order().id(), Outcome.CREATED, List.copyOf(notes));
         }
-        boolean changed = applyState(sellerId, orderId, order, now, notes);
-        return new Applied("order", externalId, orderId,
-                outcome == Outcome.UPDATED && !changed ? Outcome.UNCHANGED : outcome, List.copyOf(notes));
+        long orderId = known.get().getKey();
+        if (!orders.advanceExternal(sellerId, orderId, externalId, updatedAt)) {
+            return new Applied("order", externalId, orderId, Outcome.OLDER_IGNORED,
+                    List.of("older than the change applied last (" + known.get().getValue() + ")"));
+        }
+        boolean changed = applyState(sellerId, orders.view(sellerId, orderId), order, now, notes);
+        return new Applied("order", externalId, orderId, changed ? Outcome.UPDATED : Outcome.UNCHANGED,
+                List.copyOf(notes));
+    }
+
+    /** Places the storefront's order under its own name ({@code #1001}), or {@code S-<id>} if the seller has it. */
+    private Orders.Placed place(long sellerId, Order order, long customerId, Instant now) {
+        String name = strippedOrNull(order.name());
+        if (name != null) {
+            try {
+                return orders.place(sellerId, newOrder(order, customerId, name), now, STOREFRONT);
+            } catch (DomainException.Conflict taken) { // refused before anything was written
+                if (!"number".equals(taken.field())) {
+                    throw taken;
+                }
+            }
+        }
+        return orders.place(sellerId, newOrder(order, customerId, "S-" + order.id()), now, STOREFRONT);
     }
 
     /** Payment, cancellation and fulfilment as the storefront has them now; whether anything changed. */
-    private boolean applyState(long sellerId, long orderId, Order order, Instant now, List<String> notes) {
-        var current = orders.view(sellerId, orderId);
+    private boolean applyState(long sellerId, OrderView current, Order order, Instant now, List<String> notes) {
+        long orderId = current.id();
         if (order.cancelledAt() != null) {
             if (current.status() == OrderStatus.PENDING) {
                 outbox.append(orders.cancel(sellerId, orderId, now, STOREFRONT).event());
@@ -124,11 +136,10 @@ public class StorefrontSync {
             return false;
         }
         boolean changed = false;
-        BigDecimal owedHere = current.outstanding();
         BigDecimal paidThere = paidInStorefront(order, current.total());
         BigDecimal missing = paidThere.subtract(current.paid());
         if (missing.signum() > 0 && current.status() != OrderStatus.CANCELLED) {
-            BigDecimal amount = missing.min(owedHere);
+            BigDecimal amount = missing.min(current.outstanding());
             if (amount.signum() > 0) {
                 outbox.append(orders.pay(sellerId, orderId, new NewPayment(amount,
                         LocalDate.ofInstant(order.updatedAt().toInstant(), ZoneOffset.UTC), "storefront",
@@ -142,7 +153,7 @@ public class StorefrontSync {
         }
         var shipped = order.fulfillments() == null ? null : order.fulfillments().stream()
                 .filter(f -> f.trackingNumber() != null && !f.trackingNumber().isBlank()).findFirst().orElse(null);
-        if (shipped != null && orders.view(sellerId, orderId).status() == OrderStatus.PENDING) {
+        if (shipped != null && current.status() == OrderStatus.PENDING) {
             String url = shipped.trackingUrl() != null && shipped.trackingUrl().strip().matches("https?://\\S+")
                     ? shipped.trackingUrl().strip() : null;
             outbox.append(orders.shipElsewhere(sellerId, orderId, Objects.requireNonNullElse(
@@ -187,7 +198,7 @@ public class StorefrontSync {
     }
 
     /** Lines as the storefront priced them (free text: its stock is its own), its tax as a line, its shipping. */
-    private NewOrder newOrder(long sellerId, Order order, long customerId) {
+    private static NewOrder newOrder(Order order, long customerId, String number) {
         var lines = new ArrayList<NewLine>();
         for (var item : order.lineItems()) {
             String sku = strippedOrNull(item.sku());
@@ -199,8 +210,6 @@ public class StorefrontSync {
         }
         BigDecimal shipping = order.shippingLines() == null ? BigDecimal.ZERO : order.shippingLines().stream()
                 .map(StorefrontPayloads.ShippingLine::price).reduce(BigDecimal.ZERO, BigDecimal::add);
-        String name = strippedOrNull(order.name());
-        String number = name != null && orders.numberFree(sellerId, name) ? name : "S-" + order.id();
         return new NewOrder(customerId, number, lines, shipping, null);
     }
 

@@ -1,4 +1,4 @@
-package io.loadout.catalog;
+package io.loadout.bench;
 
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -7,35 +7,35 @@ import java.lang.management.MemoryType;
 import java.util.List;
 
 /** The catalog benches' heap figures and a byte-counting sink. */
-final class BenchMemory {
+public final class BenchMemory {
 
     private BenchMemory() {
     }
 
-    static List<MemoryPoolMXBean> heapPools() {
+    public static List<MemoryPoolMXBean> heapPools() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
     }
 
-    static void resetPeaks() {
+    public static void resetPeaks() {
         heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
     /** Sum of the heap pools' peaks since {@link #resetPeaks} (an upper bound of the live peak). */
-    static long peakHeapMb() {
+    public static long peakHeapMb() {
         return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
     }
 
     /** The heap still in use after a full GC: what is really held. */
-    static long liveHeapMb() {
+    public static long liveHeapMb() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
     }
 
-    static long maxHeapMb() {
+    public static long maxHeapMb() {
         return Runtime.getRuntime().maxMemory() >> 20;
     }
 
-    static OutputStream counting(long[] bytes) {
+    public static OutputStream counting(long[] bytes) {
         return new OutputStream() {
             @Override
             public void write(int b) {

@@ -1,37 +1,37 @@
-package io.loadout.catalog;
+package io.loadout.bench;
 
 import java.util.Arrays;
 import java.util.Locale;
 
 /** How the catalog bench prints a set of runs: the median and the worst. */
-final class BenchStats {
+public final class BenchStats {
 
     private BenchStats() {
     }
 
     /** Median and worst of the runs. */
-    static String ms(double[] v) {
+    public static String ms(double[] v) {
         return String.format(Locale.ROOT, "%.1f ms (worst %.1f)", median(v), Arrays.stream(v).max().orElseThrow());
     }
 
     /** Median and worst of the per-run ratios (each run against its own baseline). */
-    static String ratio(double[] v, double[] base) {
+    public static String ratio(double[] v, double[] base) {
         double[] r = new double[v.length];
         Arrays.setAll(r, i -> v[i] / Math.max(base[i], 0.01));
         return String.format(Locale.ROOT, "%.1f (worst %.1f)", median(r), Arrays.stream(r).max().orElseThrow());
     }
 
-    static double median(double[] v) {
+    public static double median(double[] v) {
         double[] sorted = v.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    static long min(long[] v) {
+    public static long min(long[] v) {
         return Arrays.stream(v).min().orElseThrow();
     }
 
-    static long max(long[] v) {
+    public static long max(long[] v) {
         return Arrays.stream(v).max().orElseThrow();
     }
 }
