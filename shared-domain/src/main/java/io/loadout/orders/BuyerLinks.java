@@ -120,8 +120,7 @@ public class BuyerLinks {
         byte[] hash = TokenSecret.sha256(email.strip().toLowerCase(Locale.ROOT));
         var window = config.buyerLinks().requestWindow();
         Instant since = now.minus(window);
-        sql.one("select pg_advisory_xact_lock(hashtextextended(encode(?, 'hex'), 13)) as locked", List.of(hash),
-                r -> 1);
+        sql.lockKey("link-request:" + java.util.HexFormat.of().formatHex(hash));
         sql.update("delete from buyer_link_request where email_hash = ? and requested_at <= ?", List.of(hash, since));
         var recent = sql.list("select requested_at from buyer_link_request where email_hash = ? order by requested_at",
                 List.of(hash), r -> r.getInstant("requested_at"));

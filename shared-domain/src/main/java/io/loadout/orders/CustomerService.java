@@ -1,6 +1,7 @@
 package io.loadout.orders;
 
 import io.loadout.account.Caller;
+import io.loadout.orders.OrdersCommands.CustomerChanges;
 import io.loadout.orders.OrdersCommands.NewCustomer;
 import io.loadout.orders.OrdersViews.CustomerView;
 import io.loadout.shared.DomainException;
@@ -27,6 +28,12 @@ public class CustomerService {
     @Transactional
     public CustomerView create(Caller caller, @Valid @NotNull NewCustomer cmd) {
         return customers.create(caller.accountId(), cmd, clock.instant(), caller.actor());
+    }
+
+    /** The caller's own customer only (404 otherwise, an admin's included): changes are the seller's. */
+    @Transactional
+    public CustomerView change(Caller caller, long customerId, @Valid @NotNull CustomerChanges changes) {
+        return customers.change(caller.accountId(), customerId, changes, clock.instant(), caller.actor());
     }
 
     @Transactional

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadout.account.AccountService;
+import io.loadout.orders.OrdersCommands.CustomerChanges;
 import io.loadout.orders.OrdersCommands.NewCustomer;
 import io.loadout.orders.OrdersViews.CustomerView;
 import io.loadout.shared.Actor;
@@ -72,6 +73,38 @@ public class Customers {
         }
     }
 
+    /** Changes the seller's customer (404 for another seller's); a new email must still be the seller's only one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CustomerView change(long sellerId, long customerId, CustomerChanges changes, Instant now, Actor actor) {
+        find(sellerId, customerId).orElseThrow(() -> new DomainException.NotFound("customer", customerId));
+        String email = strippedOrNull(changes.email());
+        if (email != null) {
+            byEmail(sellerId, email).filter(c -> c.id() != customerId).ifPresent(other -> {
+                throw emailTaken(sellerId, email, other);
+            });
+        }
+        var phone = Optional.ofNullable(strippedOrNull(changes.phone()))
+                .map(p -> PhoneNumber.parse("phone", p, config.defaultCountryCode()));
+        try {
+            return sql.one("""
+                    update customer set name = coalesce(?, name), email = coalesce(?, email), phone = coalesce(?, phone),
+                                        phone_e164 = case when ? then ? else phone_e164 end,
+                                        address = coalesce(?, address), social = coalesce(?::jsonb, social),
+                                        notes = coalesce(?, notes), updated_at = ?, updated_by = ?
+                     where id = ? and seller_id = ? returning *""",
+                    Arrays.asList(strippedOrNull(changes.name()), email, phone.map(PhoneNumber::entered).orElse(null),
+                            phone.isPresent(), phone.flatMap(PhoneNumber::e164).orElse(null),
+                            strippedOrNull(changes.address()), changes.social() == null ? null : socialJson(changes.social()),
+                            strippedOrNull(changes.notes()), now, actor.name(), customerId, sellerId), this::view)
+                    .orElseThrow();
+        } catch (RuntimeException e) {
+            if (email != null && Sql.violatedConstraint(e).filter("customer_seller_email_uq"::equals).isPresent()) {
+                throw emailTaken(sellerId, email, byEmail(sellerId, email).orElse(null)); // a racing change won
+            }
+            throw e;
+        }
+    }
+
     /** A customer as another system (the storefront) knows it: its id there and when it last changed there. */
     public record ExternalCustomer(String externalId, String name, String email, String phone, Instant updatedAt) {
     }
@@ -88,8 +121,7 @@ public class Customers {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Upserted upsertExternal(long sellerId, ExternalCustomer ext, Instant now, Actor actor) {
-        sql.one("select pg_advisory_xact_lock(hashtextextended(?, 0)) as locked",
-                List.of("customer:" + sellerId + ":" + ext.externalId()), r -> 1);
+        sql.lockKey("customer:" + sellerId + ":" + ext.externalId());
         var notes = new java.util.ArrayList<String>();
         String email = strippedOrNull(ext.email());
         PhoneNumber phone = null;

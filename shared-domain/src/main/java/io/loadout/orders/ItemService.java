@@ -1,6 +1,7 @@
 package io.loadout.orders;
 
 import io.loadout.account.Caller;
+import io.loadout.orders.OrdersCommands.ItemChanges;
 import io.loadout.orders.OrdersCommands.NewItem;
 import io.loadout.orders.OrdersViews.ItemView;
 import io.loadout.shared.DomainException;
@@ -27,6 +28,12 @@ public class ItemService {
     @Transactional
     public ItemView create(Caller caller, @Valid @NotNull NewItem cmd) {
         return items.create(caller.accountId(), cmd, clock.instant(), caller.actor());
+    }
+
+    /** The caller's own item only (404 otherwise, an admin's included): changes are the seller's. */
+    @Transactional
+    public ItemView change(Caller caller, long itemId, @Valid @NotNull ItemChanges changes) {
+        return items.change(caller.accountId(), itemId, changes, clock.instant(), caller.actor());
     }
 
     @Transactional

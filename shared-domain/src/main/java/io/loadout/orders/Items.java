@@ -1,5 +1,6 @@
 package io.loadout.orders;
 
+import io.loadout.orders.OrdersCommands.ItemChanges;
 import io.loadout.orders.OrdersCommands.NewItem;
 import io.loadout.orders.OrdersViews.ItemView;
 import io.loadout.shared.Actor;
@@ -53,6 +54,18 @@ public class Items {
 
     public Optional<ItemView> find(long sellerId, long itemId) {
         return sql.one("select * from item where id = ? and seller_id = ?", List.of(itemId, sellerId), Items::view);
+    }
+
+    /** Changes the seller's item (404 for another seller's); stock is set to the units counted. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ItemView change(long sellerId, long itemId, ItemChanges changes, Instant now, Actor actor) {
+        return sql.one("""
+                update item set name = coalesce(?, name), price = coalesce(?, price), stock = coalesce(?, stock),
+                                active = coalesce(?, active), updated_at = ?, updated_by = ?
+                 where id = ? and seller_id = ? returning *""",
+                java.util.Arrays.asList(changes.name() == null ? null : changes.name().strip(), changes.price(),
+                        changes.stock(), changes.active(), now, actor.name(), itemId, sellerId), Items::view)
+                .orElseThrow(() -> new DomainException.NotFound("item", itemId));
     }
 
     /** Whose item this is, if it exists. */

@@ -35,11 +35,30 @@ public final class OrdersCommands {
             @Size(max = 4000) String notes) {
     }
 
+    /** What a seller changes of a customer: each field given replaces the stored one; an absent one stays. */
+    public record CustomerChanges(
+            @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+            @Email @Size(max = 320) String email,
+            @Size(max = 40) String phone,
+            @Size(max = 1000) String address,
+            @Size(max = 10) Map<@Pattern(regexp = "[a-z][a-z0-9_-]{0,29}", message = "must be a network name in lower case (e.g. instagram)") String,
+                    @NotBlank @Size(max = 100) String> social,
+            @Size(max = 4000) String notes) {
+    }
+
     public record NewItem(
             @NotBlank @Size(max = 100) String sku,
             @NotBlank @Size(max = 300) String name,
             @NotNull @DecimalMin("0.00") @DecimalMax("9999999999.99") @Digits(integer = 10, fraction = 2) BigDecimal price,
             @NotNull @Min(0) @Max(1_000_000_000) Integer stock,
+            Boolean active) {
+    }
+
+    /** What a seller changes of an item: each field given replaces the stored one (stock: the units counted). */
+    public record ItemChanges(
+            @Size(min = 1, max = 300) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+            @DecimalMin("0.00") @DecimalMax("9999999999.99") @Digits(integer = 10, fraction = 2) BigDecimal price,
+            @Min(0) @Max(1_000_000_000) Integer stock,
             Boolean active) {
     }
 

@@ -84,6 +84,14 @@ public class Sql {
         return rows.stream().findFirst();
     }
 
+    /**
+     * Waits for the transaction-level advisory lock named {@code key} (e.g. {@code order:7:1001}), held until the
+     * transaction ends: work on the same key is done one at a time.
+     */
+    public void lockKey(String key) {
+        one("select pg_advisory_xact_lock(hashtextextended(?, 0)) as locked", List.of(key), r -> 1);
+    }
+
     public int update(String sql, List<?> params) {
         return work(c -> {
             try (PreparedStatement ps = prepare(c, sql, params)) {

@@ -3,6 +3,9 @@ package io.loadout.catalog;
 import io.loadout.bench.BenchMemory;
 import static io.loadout.bench.BenchStats.max;
 import static io.loadout.bench.BenchStats.min;
+import static io.loadout.bench.BenchRuns.RUNS;
+import static io.loadout.bench.BenchRuns.millis;
+import static io.loadout.bench.BenchRuns.runs;
 import static io.loadout.bench.BenchStats.ms;
 import static io.loadout.bench.BenchStats.ratio;
 
@@ -25,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.DoubleSupplier;
 import java.util.function.LongConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -40,7 +42,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "loadout.bench", matches = "catalog|all")
 class CatalogBench {
 
-    static final int RUNS = 5;
 
     @Inject
     EntityManager em;
@@ -200,23 +201,6 @@ class CatalogBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    double[] runs(DoubleSupplier run) {
-        run.getAsDouble(); // warm-up
-        double[] times = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            times[i] = run.getAsDouble();
-        }
-        return times;
-    }
-
-    double millis(Runnable work) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            long t = System.nanoTime();
-            work.run();
-            return (System.nanoTime() - t) / 1e6;
-        });
     }
 
     long count(String table) {

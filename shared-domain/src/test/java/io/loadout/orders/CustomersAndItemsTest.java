@@ -69,6 +69,35 @@ class CustomersAndItemsTest {
     }
 
     @Test
+    void aSellerChangesItsOwnCustomersAndItemsOnlyAndAnEmailStaysUnique() {
+        var ana = customers.create(seller, customer("Ana", "ana.change@example.com", null));
+        var bo = customers.create(seller, customer("Bo", "bo.change@example.com", null));
+        var changed = customers.change(seller, ana.id(), new OrdersCommands.CustomerChanges("Ana Lima", null,
+                "020 7946 0001", null, null, "prefers mornings"));
+        assertThat(changed.name()).isEqualTo("Ana Lima");
+        assertThat(changed.email()).as("an absent field stays").isEqualTo("ana.change@example.com");
+        assertThat(changed.phoneE164()).isEqualTo("+442079460001");
+        assertThat(changed.notes()).isEqualTo("prefers mornings");
+        assertThatThrownBy(() -> customers.change(seller, bo.id(), new OrdersCommands.CustomerChanges(null,
+                "ANA.CHANGE@example.com", null, null, null, null)))
+                .isInstanceOfSatisfying(DomainException.Conflict.class, e -> assertThat(e.field()).isEqualTo("email"));
+        assertThatThrownBy(() -> customers.change(otherSeller, ana.id(), new OrdersCommands.CustomerChanges("X",
+                null, null, null, null, null))).isInstanceOf(DomainException.NotFound.class);
+
+        var item = itemService.create(seller, new NewItem("CHG-1", "Jar", new BigDecimal("3.00"), 4, true));
+        var repriced = itemService.change(seller, item.id(), new OrdersCommands.ItemChanges(null,
+                new BigDecimal("3.50"), 10, false));
+        assertThat(repriced.price()).hasToString("3.50");
+        assertThat(repriced.stock()).isEqualTo(10);
+        assertThat(repriced.active()).isFalse();
+        assertThat(repriced.name()).isEqualTo("Jar");
+        assertThatThrownBy(() -> itemService.change(otherSeller, item.id(), new OrdersCommands.ItemChanges("X",
+                null, null, null))).isInstanceOf(DomainException.NotFound.class);
+        assertThatThrownBy(() -> itemService.change(seller, item.id(), new OrdersCommands.ItemChanges(null, null,
+                -1, null))).isInstanceOf(jakarta.validation.ConstraintViolationException.class);
+    }
+
+    @Test
     void aPhoneIsKeptAsEnteredAndInE164WhereItCanBeRead() {
         // the test profile reads national numbers as UK ones (44): 020 7946 0958 is +44 20 7946 0958
         var uk = customers.create(seller, customer("Cy", null, " 020 7946 0958 "));

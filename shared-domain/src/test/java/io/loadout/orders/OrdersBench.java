@@ -1,5 +1,8 @@
 package io.loadout.orders;
 
+import static io.loadout.bench.BenchRuns.RUNS;
+import static io.loadout.bench.BenchRuns.millis;
+import static io.loadout.bench.BenchRuns.runs;
 import static io.loadout.bench.BenchStats.ms;
 import static io.loadout.bench.BenchStats.ratio;
 
@@ -31,7 +34,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -46,7 +48,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "loadout.bench", matches = "orders|all")
 class OrdersBench {
 
-    static final int RUNS = 5;
     static final int CUSTOMERS = 100_000;
     static final int ORDERS = 1_000_000;
     static final int HEAVY_ORDERS = 1_000;
@@ -260,23 +261,6 @@ class OrdersBench {
             throw new IllegalStateException(what + " differs from the raw SQL's: " + ours.size() + " rows vs "
                     + raw.size() + (ours.isEmpty() || raw.isEmpty() ? "" : "; first " + ours.get(0) + " vs " + raw.get(0)));
         }
-    }
-
-    double[] runs(DoubleSupplier run) {
-        run.getAsDouble(); // warm-up
-        double[] times = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            times[i] = run.getAsDouble();
-        }
-        return times;
-    }
-
-    double millis(Runnable work) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            long t = System.nanoTime();
-            work.run();
-            return (System.nanoTime() - t) / 1e6;
-        });
     }
 
     long count(String table) {

@@ -85,8 +85,7 @@ public class StorefrontSync {
     public Applied order(long sellerId, Order order, Instant now) {
         String externalId = order.id().toString();
         Instant updatedAt = micros(order.updatedAt().toInstant());
-        sql.one("select pg_advisory_xact_lock(hashtextextended(?, 0)) as locked",
-                List.of("order:" + sellerId + ":" + externalId), r -> 1);
+        sql.lockKey("order:" + sellerId + ":" + externalId);
         var notes = new ArrayList<String>();
         var known = orders.findExternal(sellerId, externalId);
         if (known.isEmpty()) {

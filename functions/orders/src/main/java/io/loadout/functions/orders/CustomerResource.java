@@ -4,6 +4,7 @@ import io.loadout.adapters.http.CurrentCaller;
 import io.loadout.adapters.http.PageParams;
 import io.loadout.adapters.http.Roles;
 import io.loadout.orders.CustomerService;
+import io.loadout.orders.OrdersCommands.CustomerChanges;
 import io.loadout.orders.OrdersCommands.NewCustomer;
 import io.loadout.orders.OrdersViews.CustomerView;
 import io.loadout.shared.Page;
@@ -12,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -47,6 +49,12 @@ public class CustomerResource {
     @GET
     public Page<CustomerView> list(@BeanParam Filter filter) {
         return customers.list(caller.get(), filter.q, filter.page());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public CustomerView change(@PathParam("id") long id, @Valid @NotNull CustomerChanges changes) {
+        return customers.change(caller.get(), id, changes);
     }
 
     @GET

@@ -5,6 +5,7 @@ import io.loadout.adapters.http.PageParams;
 import io.loadout.adapters.http.QueryParams;
 import io.loadout.adapters.http.Roles;
 import io.loadout.orders.ItemService;
+import io.loadout.orders.OrdersCommands.ItemChanges;
 import io.loadout.orders.OrdersCommands.NewItem;
 import io.loadout.orders.OrdersViews.ItemView;
 import io.loadout.shared.Page;
@@ -13,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -50,6 +52,12 @@ public class ItemResource {
     @GET
     public Page<ItemView> list(@BeanParam Filter filter) {
         return items.list(caller.get(), filter.q, QueryParams.bool("active", filter.active), filter.page());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public ItemView change(@PathParam("id") long id, @Valid @NotNull ItemChanges changes) {
+        return items.change(caller.get(), id, changes);
     }
 
     @GET
