@@ -28,12 +28,20 @@ final class LinePricing {
      * item-id order, so two orders for the same items never wait on each other in opposite orders.
      */
     List<Priced> price(long sellerId, List<NewLine> lines, Instant now, Actor actor) {
+        return price(sellerId, lines, true, now, actor);
+    }
+
+    /** The same, with {@code takeUnits} false when the caller moves the stock itself (an order's lines changed). */
+    List<Priced> price(long sellerId, List<NewLine> lines, boolean takeUnits, Instant now, Actor actor) {
         var priced = new Priced[lines.size()];
         var withItems = IntStream.range(0, lines.size()).filter(i -> lines.get(i).itemId() != null).boxed()
                 .sorted(Comparator.comparing(i -> lines.get(i).itemId())).toList();
         for (int i : withItems) {
             var line = lines.get(i);
-            var item = items.take(sellerId, line.itemId(), line.quantity(), "lines[" + i + "]", now, actor);
+            String at = "lines[" + i + "]";
+            var item = takeUnits ? items.take(sellerId, line.itemId(), line.quantity(), at, now, actor)
+                    : items.find(sellerId, line.itemId()).orElseThrow(() -> DomainException.NotFound.referencedBy(
+                            at + ".itemId", "item", line.itemId()));
             String description = strippedOrNull(line.description());
             priced[i] = new Priced(i + 1, item.id(), description != null ? description : item.name(), line.quantity(),
                     line.unitPrice() != null ? line.unitPrice() : item.price());

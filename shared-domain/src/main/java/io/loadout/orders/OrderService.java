@@ -44,6 +44,14 @@ public class OrderService {
         return placed.order();
     }
 
+    /** Replaces a pending order's lines; the stock moves by the difference, in the same transaction. */
+    @Transactional
+    public OrderView changeLines(Caller caller, long orderId, @Valid @NotNull OrdersCommands.NewLines cmd) {
+        var changed = orders.changeLines(caller.accountId(), orderId, cmd.lines(), clock.instant(), caller.actor());
+        outbox.append(changed.event());
+        return changed.order();
+    }
+
     @Transactional
     public OrderView cancel(Caller caller, long orderId) {
         var cancelled = orders.cancel(caller.accountId(), orderId, clock.instant(), caller.actor());

@@ -2,6 +2,7 @@ package io.loadout.orders;
 
 import static io.loadout.shared.Text.strippedOrNull;
 
+import io.loadout.orders.OrdersCommands.NewLine;
 import io.loadout.orders.OrdersCommands.NewOrder;
 import io.loadout.orders.OrdersCommands.NewPayment;
 import io.loadout.orders.OrdersCommands.ShipOrder;
@@ -93,19 +94,73 @@ public class Orders {
             }
             throw e;
         }
+        insertLines(sellerId, id, priced);
+        var order = view(sellerId, id);
+        return new Placed(order, new OrderPlaced(id, sellerId, cmd.customerId(), number, order.total()));
+    }
+
+    public record Changed(OrderView order, OrderChanged event) {
+    }
+
+    /**
+     * A pending order's lines replaced: each item's stock moves by the difference only (in item-id order, like
+     * placing), the totals are computed again, and payments already made may not exceed the new total (409).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Changed changeLines(long sellerId, long orderId, List<NewLine> lines, Instant now, Actor actor) {
+        var order = lock(sellerId, orderId);
+        if (order.status() != OrderStatus.PENDING) {
+            throw new DomainException.Conflict("status", "order " + order.number() + " is " + order.status()
+                    + "; only a pending order's lines can change");
+        }
+        var delta = new java.util.TreeMap<Long, Integer>();
+        var firstLine = new java.util.HashMap<Long, Integer>();
+        order.lines().stream().filter(l -> l.itemId() != null).forEach(l -> delta.merge(l.itemId(), -l.quantity(), Integer::sum));
+        for (int i = 0; i < lines.size(); i++) {
+            var line = lines.get(i);
+            if (line.itemId() != null) {
+                delta.merge(line.itemId(), line.quantity(), Integer::sum);
+                firstLine.putIfAbsent(line.itemId(), i);
+            }
+        }
+        delta.forEach((item, units) -> {
+            if (units > 0) {
+                items.take(sellerId, item, units, "lines[" + firstLine.get(item) + "]", now, actor);
+            } else if (units < 0) {
+                items.giveBack(sellerId, item, -units, now, actor);
+            }
+        });
+        var priced = pricing.price(sellerId, lines, false, now, actor);
+        var totals = OrderTotals.of(priced.stream().map(p -> new OrderTotals.Line(p.quantity(), p.unitPrice())).toList(),
+                order.shippingFee());
+        if (order.paid().compareTo(totals.total()) > 0) {
+            throw new DomainException.Conflict("lines", "order " + order.number() + " has " + order.paid()
+                    + " paid, more than the new total " + totals.total());
+        }
+        sql.update("delete from order_line where order_id = ? and seller_id = ?", List.of(orderId, sellerId));
+        insertLines(sellerId, orderId, priced);
+        sql.update("""
+                update sales_order set goods_total = ?, total = ?, units = ?, payment_status = ?, updated_at = ?,
+                                       updated_by = ?
+                 where id = ? and status = 'PENDING'""",
+                List.of(totals.goods(), totals.total(), priced.stream().mapToInt(LinePricing.Priced::quantity).sum(),
+                        PaymentStatus.of(totals.total(), order.paid()).name(), now, actor.name(), orderId));
+        var changed = view(sellerId, orderId);
+        return new Changed(changed, new OrderChanged(orderId, sellerId, order.number(), order.total(), changed.total()));
+    }
+
+    private void insertLines(long sellerId, long orderId, List<LinePricing.Priced> priced) {
         sql.update("""
                 insert into order_line (order_id, line_no, seller_id, item_id, description, quantity, unit_price,
                                         line_total)
                 select ?, l.no, ?, l.item, l.description, l.quantity, l.price, l.quantity * l.price
                   from unnest(?::integer[], ?::bigint[], ?::text[], ?::integer[], ?::numeric[])
                        as l(no, item, description, quantity, price)""",
-                List.of(id, sellerId, priced.stream().map(LinePricing.Priced::lineNo).toArray(Integer[]::new),
+                List.of(orderId, sellerId, priced.stream().map(LinePricing.Priced::lineNo).toArray(Integer[]::new),
                         priced.stream().map(LinePricing.Priced::itemId).toArray(Long[]::new),
                         priced.stream().map(LinePricing.Priced::description).toArray(String[]::new),
                         priced.stream().map(LinePricing.Priced::quantity).toArray(Integer[]::new),
                         priced.stream().map(LinePricing.Priced::unitPrice).toArray(BigDecimal[]::new)));
-        var order = view(sellerId, id);
-        return new Placed(order, new OrderPlaced(id, sellerId, cmd.customerId(), number, order.total()));
     }
 
     /** PENDING → CANCELLED; the item units go back to stock. */

@@ -74,6 +74,10 @@ public final class OrdersCommands {
             @Size(max = 4000) String notes) {
     }
 
+    /** A pending order's new lines, replacing all of its lines (the shipping fee stays). */
+    public record NewLines(@NotEmpty @Size(max = 200) List<@Valid @NotNull NewLine> lines) {
+    }
+
     /** An item of the seller's (its name and price unless given) or free text with a price. */
     public record NewLine(
             Long itemId,

@@ -88,6 +88,34 @@ class OrdersTest {
     }
 
     @Test
+    void changingAPendingOrdersLinesMovesOnlyTheDifferenceOfStockAndComputesTheTotalsAgain() {
+        var order = orders.place(seller, threeMugsAndWrapping(null)); // 3 of the 5 mugs: 2 left, total 79.92
+        long jarId = items.create(seller, new NewItem("JAR", "Jar", new BigDecimal("4.00"), 3, true)).id();
+        orders.pay(seller, order.id(), new NewPayment(new BigDecimal("30.00"), null, null, null, null));
+
+        // 1 mug (19.99) + 2 jars (8.00) + shipping 4.95 = 32.94, worked by hand
+        var changed = orders.changeLines(seller, order.id(), new OrdersCommands.NewLines(List.of(
+                new NewLine(mugId, null, 1, null), new NewLine(jarId, null, 2, null))));
+        assertThat(changed.total()).hasToString("32.94");
+        assertThat(changed.lines()).extracting(l -> l.description() + " " + l.lineTotal())
+                .containsExactly("Mug 19.99", "Jar 8.00");
+        assertThat(changed.paymentStatus()).isEqualTo(PaymentStatus.PARTIALLY_PAID);
+        assertThat(stockOfTheMug()).as("two mugs back").isEqualTo(4);
+        assertThat(items.get(seller, jarId).stock()).isEqualTo(1);
+
+        assertThatThrownBy(() -> orders.changeLines(seller, order.id(), new OrdersCommands.NewLines(List.of(
+                new NewLine(mugId, null, 1, null), new NewLine(jarId, null, 5, null)))))
+                .isInstanceOfSatisfying(DomainException.Conflict.class, e -> assertThat(e.field()).isEqualTo("lines[1].quantity"));
+        assertThatThrownBy(() -> orders.changeLines(seller, order.id(), new OrdersCommands.NewLines(List.of(
+                new NewLine(null, "Card", 1, new BigDecimal("1.00"))))))
+                .as("30.00 paid is more than 1.00 + 4.95").isInstanceOfSatisfying(DomainException.Conflict.class,
+                        e -> assertThat(e.field()).isEqualTo("lines"));
+        assertThat(stockOfTheMug()).as("nothing of a refused change stays").isEqualTo(4);
+        assertThat(items.get(seller, jarId).stock()).isEqualTo(1);
+        assertThat(orders.get(seller, order.id()).total()).hasToString("32.94");
+    }
+
+    @Test
     void theServerComputesTheTotalsAndTheItemUnitsLeaveStockWithTheOrder() {
         var order = orders.place(seller, threeMugsAndWrapping(null));
 

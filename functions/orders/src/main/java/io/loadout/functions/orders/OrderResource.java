@@ -10,6 +10,7 @@ import io.loadout.orders.OrderQueries.OrderRow;
 import io.loadout.orders.OrderQueries.StatusCounts;
 import io.loadout.orders.OrderService;
 import io.loadout.orders.OrderStatus;
+import io.loadout.orders.OrdersCommands.NewLines;
 import io.loadout.orders.OrdersCommands.NewOrder;
 import io.loadout.orders.OrdersCommands.NewPayment;
 import io.loadout.orders.OrdersCommands.ShipOrder;
@@ -24,6 +25,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -102,6 +104,13 @@ public class OrderResource {
     @Path("/{id}")
     public OrderView get(@PathParam("id") long id) {
         return orders.get(caller.get(), id);
+    }
+
+    /** A pending order's lines, replaced: stock moves by the difference, the totals are computed again. */
+    @PUT
+    @Path("/{id}/lines")
+    public OrderView changeLines(@PathParam("id") long id, @Valid @NotNull NewLines lines) {
+        return orders.changeLines(caller.get(), id, lines);
     }
 
     @POST
