@@ -124,6 +124,10 @@ public class Customers {
         sql.lockKey("customer:" + sellerId + ":" + ext.externalId());
         var notes = new java.util.ArrayList<String>();
         String email = strippedOrNull(ext.email());
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+            notes.add("email left out: '" + email + "' is not an email address");
+            email = null;
+        }
         PhoneNumber phone = null;
         try {
             phone = strippedOrNull(ext.phone()) == null ? null

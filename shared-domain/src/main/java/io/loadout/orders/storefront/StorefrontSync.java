@@ -9,6 +9,7 @@ import io.loadout.orders.Customers.ExternalCustomer;
 import io.loadout.orders.OrderStatus;
 import io.loadout.orders.Orders;
 import io.loadout.orders.OrdersConfig;
+import io.loadout.orders.OrdersCommands.NewCustomer;
 import io.loadout.orders.OrdersCommands.NewLine;
 import io.loadout.orders.OrdersCommands.NewOrder;
 import io.loadout.orders.OrdersCommands.NewPayment;
@@ -179,17 +180,16 @@ public class StorefrontSync {
         Customer customer = order.customer();
         if (customer == null) {
             String email = strippedOrNull(order.email());
-            if (email == null) {
-                throw new DomainException.InvalidInput("customer", "an order needs its customer or an email");
+            if (email == null || !email.matches("[^@\\s]+@[^@\\s]+")) {
+                throw new DomainException.InvalidInput("customer", "an order needs its customer or an email address");
             }
             var existing = customers.byEmail(sellerId, email);
             if (existing.isPresent()) {
                 return existing.get().id();
             }
-            var created = customers.upsertExternal(sellerId, new ExternalCustomer("email:" + email.toLowerCase(Locale.ROOT),
-                    email, email, null, micros(order.updatedAt().toInstant())), now, STOREFRONT);
-            notes.addAll(created.notes());
-            return created.customer().id();
+            // no storefront customer to key it by: a plain customer, found by its email next time
+            return customers.create(sellerId, new NewCustomer(email, email, null, null, java.util.Map.of(), null), now,
+                    STOREFRONT).id();
         }
         var upserted = customers.upsertExternal(sellerId, external(customer), now, STOREFRONT);
         notes.addAll(upserted.notes());

@@ -195,6 +195,10 @@ class StorefrontSyncTest {
         assertThat(newer.applied().outcome()).isEqualTo(Outcome.UPDATED);
         assertThat(newer.applied().id()).isEqualTo(first.applied().id());
         assertThat(newer.applied().notes()).anySatisfy(n -> assertThat(n).startsWith("phone left out"));
+        var badEmail = deliver("customers/update", """
+                {"id":%d,"email":"not an address","first_name":"Bo","updated_at":"2026-11-22T10:00:00Z"}""".formatted(id));
+        assertThat(badEmail.applied().notes()).anySatisfy(n -> assertThat(n).startsWith("email left out"));
+        assertThat(badEmail.applied().outcome()).isEqualTo(Outcome.UPDATED);
     }
 
     @Test
